@@ -1,0 +1,91 @@
+package com.engagementconductor.simulation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named timeline of phases (behaviour R8.3) and the simulated time after which it stops. The named scenarios
+ * ({@link #named}) run 30 simulated minutes; tests build their own, for example a constant level for an hour.
+ */
+public record Scenario(String name, List<Phase> phases, Duration maxDuration) {
+
+    /** How long the named scenarios run (R8.3, contracts §4.16). */
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(30);
+
+    /** When the anomaly phase of the named drop scenarios starts: after 180 s of baseline. */
+    public static final Duration ANOMALY_ONSET = Duration.ofSeconds(180);
+
+    /** The sudden-drop level of the named scenario (0.35 is used by the offline evaluation). */
+    public static final double SUDDEN_DROP_LEVEL = 0.45;
+
+    private static final List<String> NAMES =
+            List.of("steady", "sudden_drop", "gradual_decline", "low_engagement", "mass_exit");
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(maxDuration, "maxDuration");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank: '" + name + "'");
+        }
+        phases = List.copyOf(phases);
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("phases must not be empty: scenario " + name);
+        }
+        if (!phases.get(0).start().isZero()) {
+            throw new IllegalArgumentException(
+                    "the first phase must start at 0 s: " + phases.get(0).start() + " in scenario " + name);
+        }
+        for (int i = 1; i < phases.size(); i++) {
+            if (phases.get(i).start().compareTo(phases.get(i - 1).start()) < 0) {
+                throw new IllegalArgumentException("phases must be ordered by start: "
+                        + phases.get(i).start() + " after " + phases.get(i - 1).start() + " in scenario " + name);
+            }
+        }
+        if (maxDuration.isNegative() || maxDuration.isZero() || maxDuration.getNano() != 0) {
+            throw new IllegalArgumentException(
+                    "maxDuration must be a positive whole number of seconds: " + maxDuration);
+        }
+    }
+
+    /**
+     * The scenario of contracts §4.16 with this name.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     * @throws UnsupportedOperationException for {@code demo}, which is not built yet (R8.5)
+     */
+    public static Scenario named(String name) {
+        Duration onset = ANOMALY_ONSET;
+        List<Phase> phases =
+                switch (name) {
+                    case "steady" -> List.of(Phase.baseline(Duration.ZERO));
+                    case "sudden_drop" -> List.of(
+                            Phase.baseline(Duration.ZERO), Phase.suddenDrop(onset, SUDDEN_DROP_LEVEL));
+                    case "gradual_decline" -> List.of(Phase.baseline(Duration.ZERO), Phase.gradualDecline(onset));
+                    case "low_engagement" -> List.of(Phase.low(Duration.ZERO));
+                    case "mass_exit" -> List.of(Phase.baseline(Duration.ZERO), Phase.massExit(onset));
+                    case "demo" -> throw new UnsupportedOperationException("scenario not implemented yet: demo");
+                    default -> throw new IllegalArgumentException(
+                            "scenario must be one of " + NAMES + " or demo: " + name);
+                };
+        return new Scenario(name, phases, DEFAULT_MAX_DURATION);
+    }
+
+    /** The names {@link #named} accepts (the {@code demo} scenario will join them with R8.5). */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** A room held at one latent level for the given time, with the default leave hazard. */
+    public static Scenario steady(double level, Duration maxDuration) {
+        return new Scenario(
+                "steady@" + level,
+                List.of(Phase.of(Duration.ZERO, PhaseType.BASELINE, level, Duration.ZERO)),
+                maxDuration);
+    }
+
+    /** The same timeline, stopping after another simulated time. */
+    public Scenario withMaxDuration(Duration duration) {
+        return new Scenario(name, phases, duration);
+    }
+}

@@ -1,0 +1,228 @@
+package com.engagementconductor.simulation;
+
+import com.engagementconductor.shared.EventBus;
+import com.engagementconductor.shared.Topics;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs audience simulations at real time (a speed factor compresses simulated seconds into less real time).
+ * Each simulated second's events go out on the bus topic {@code conductor:signals}, like any other client's,
+ * stamped with their arrival time.
+ */
+@Service
+public class Simulations implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(Simulations.class);
+
+    /** The lifecycle of a simulation. */
+    public enum State {
+        RUNNING,
+        COMPLETED,
+        STOPPED
+    }
+
+    /** What a simulation was asked to do and how far it got. */
+    public record View(
+            UUID id,
+            String sessionId,
+            String scenario,
+            Instant startedAt,
+            int attendees,
+            double speed,
+            long seed,
+            State state,
+            @Nullable Instant endedAt,
+            double elapsedSeconds,
+            long signalsEmitted) {}
+
+    private final class Run {
+        final UUID id;
+        final String sessionId;
+        final AudienceSimulator simulator;
+        final int attendees;
+        final double speed;
+        final long seed;
+        final Instant startedAt;
+        volatile State state = State.RUNNING;
+        volatile @Nullable Instant endedAt;
+
+        @Nullable
+        ScheduledFuture<?> future;
+
+        Run(
+                UUID id,
+                String sessionId,
+                AudienceSimulator simulator,
+                int attendees,
+                double speed,
+                long seed,
+                Instant at) {
+            this.id = id;
+            this.sessionId = sessionId;
+            this.simulator = simulator;
+            this.attendees = attendees;
+            this.speed = speed;
+            this.seed = seed;
+            this.startedAt = at;
+        }
+
+        View view() {
+            synchronized (this) {
+                return new View(
+                        id,
+                        sessionId,
+                        simulator.scenario().name(),
+                        startedAt,
+                        attendees,
+                        speed,
+                        seed,
+                        state,
+                        endedAt,
+                        simulator.elapsed().toMillis() / 1000.0,
+                        simulator.eventsEmitted());
+            }
+        }
+    }
+
+    private final ConcurrentHashMap<UUID, Run> runs = new ConcurrentHashMap<>();
+    private final EventBus bus;
+    private final InstantSource clock;
+    private final JsonMapper json;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "conductor-simulation");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Simulations(EventBus bus, InstantSource clock, JsonMapper json) {
+        this.bus = bus;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Whether a simulation is running for the session. */
+    public boolean running(String sessionId) {
+        return runs.values().stream().anyMatch(r -> r.sessionId.equals(sessionId) && r.state == State.RUNNING);
+    }
+
+    /**
+     * Starts a simulation; the caller has checked the scenario, ranges and that none runs for the session.
+     *
+     * @throws IllegalArgumentException for an unknown scenario
+     */
+    public synchronized View start(String sessionId, String scenarioName, int attendees, double speed, long seed) {
+        if (running(sessionId)) {
+            throw new IllegalStateException("a simulation is already running for " + sessionId);
+        }
+        Scenario scenario = Scenario.named(scenarioName);
+        Instant now = clock.instant();
+        Run run = new Run(
+                UUID.randomUUID(),
+                sessionId,
+                new AudienceSimulator(scenario, attendees, seed, now),
+                attendees,
+                speed,
+                seed,
+                now);
+        runs.put(run.id, run);
+        long periodMicros = Math.max(1, Math.round(1_000_000 / speed));
+        run.future = timer.scheduleAtFixedRate(() -> step(run), 0, periodMicros, TimeUnit.MICROSECONDS);
+        return run.view();
+    }
+
+    public Optional<View> find(UUID id) {
+        Run run = runs.get(id);
+        return run == null ? Optional.empty() : Optional.of(run.view());
+    }
+
+    /** Stops a simulation (idempotent); empty when unknown. */
+    public Optional<View> stop(UUID id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        finish(run, State.STOPPED);
+        return Optional.of(run.view());
+    }
+
+    private void step(Run run) {
+        try {
+            List<AudienceEvent> events;
+            synchronized (run) {
+                if (run.state != State.RUNNING) {
+                    return;
+                }
+                if (run.simulator.finished()) {
+                    finish(run, State.COMPLETED);
+                    return;
+                }
+                events = run.simulator.step();
+            }
+            if (!events.isEmpty()) {
+                bus.publish(Topics.SIGNALS, json.writeValueAsString(message(run.sessionId, events)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("simulation {} failed and stopped: {}", run.id, e.toString());
+            finish(run, State.STOPPED);
+        }
+    }
+
+    private void finish(Run run, State state) {
+        synchronized (run) {
+            if (run.state == State.RUNNING) {
+                run.state = state;
+                run.endedAt = clock.instant();
+            }
+        }
+        ScheduledFuture<?> f = run.future;
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private static Map<String, Object> message(String sessionId, List<AudienceEvent> events) {
+        List<Map<String, Object>> items = new ArrayList<>(events.size());
+        for (AudienceEvent e : events) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("type", e.type());
+            item.put("user_id", e.userId());
+            if (e.pollId() != null) {
+                item.put("poll_id", e.pollId());
+            }
+            if (e.optionId() != null) {
+                item.put("option_id", e.optionId());
+            }
+            if (AudienceEvent.REACTION.equals(e.type())) {
+                item.put("emoji", "\uD83D\uDC4F");
+            }
+            items.add(item);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sessionId", sessionId);
+        m.put("source", "simulation");
+        m.put("signals", items);
+        return m;
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+}
