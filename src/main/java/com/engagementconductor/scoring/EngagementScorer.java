@@ -64,7 +64,8 @@ public final class EngagementScorer {
     }
 
     static double noPoll(double chatN, double activeN, double reactN, double leave) {
-        return clamp((W_CHAT * chatN + W_ACTIVE * activeN + W_REACT * reactN) / POSITIVE_WITHOUT_POLL - W_LEAVE * leave);
+        return clamp(
+                (W_CHAT * chatN + W_ACTIVE * activeN + W_REACT * reactN) / POSITIVE_WITHOUT_POLL - W_LEAVE * leave);
     }
 
     /** min(1, ln(1 + per100) ÷ ln 9), where per100 is the count per 100 connected users. */

@@ -3,9 +3,9 @@ package com.engagementconductor.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.engagementconductor.signals.SessionWindow;
 import com.engagementconductor.signals.Signal;
 import com.engagementconductor.signals.SignalType;
-import com.engagementconductor.signals.SessionWindow;
 import com.engagementconductor.signals.SignalsSnapshot;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,34 @@ class EngagementScorerTests {
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
 
     private static SignalsSnapshot snapshot(
-            int connected, int atStart, int chat, int questions, int upvotes, int reactions, int active,
-            int spontaneous, boolean pollOpen, double poll, int leaves, double leaveRate) {
-        return new SignalsSnapshot(T, connected, atStart, chat, questions, upvotes, reactions, active, spontaneous,
-                pollOpen, poll, 0, leaves, leaveRate, false);
+            int connected,
+            int atStart,
+            int chat,
+            int questions,
+            int upvotes,
+            int reactions,
+            int active,
+            int spontaneous,
+            boolean pollOpen,
+            double poll,
+            int leaves,
+            double leaveRate) {
+        return new SignalsSnapshot(
+                T,
+                connected,
+                atStart,
+                chat,
+                questions,
+                upvotes,
+                reactions,
+                active,
+                spontaneous,
+                pollOpen,
+                poll,
+                0,
+                leaves,
+                leaveRate,
+                false);
     }
 
     @Test
@@ -41,7 +65,9 @@ class EngagementScorerTests {
 
         Score v1 = new EngagementScorer(ScoreVersion.V1).score(s);
         assertThat(v1.published()).isCloseTo(0.399031, within(1e-6));
-        assertThat(v1.detection()).as("the detection score does not depend on the formula").isEqualTo(v2.detection());
+        assertThat(v1.detection())
+                .as("the detection score does not depend on the formula")
+                .isEqualTo(v2.detection());
     }
 
     @Test
@@ -62,7 +88,9 @@ class EngagementScorerTests {
         assertThat(EngagementCategory.of(0.1999)).isEqualTo(EngagementCategory.VERY_LOW);
         assertThat(EngagementCategory.of(0.6)).isEqualTo(EngagementCategory.HIGH);
         assertThat(EngagementCategory.of(0.4)).isEqualTo(EngagementCategory.MODERATE);
-        assertThat(EngagementCategory.of(0.7999999999)).as("rounded to 9 decimals first").isEqualTo(EngagementCategory.VERY_HIGH);
+        assertThat(EngagementCategory.of(0.7999999999))
+                .as("rounded to 9 decimals first")
+                .isEqualTo(EngagementCategory.VERY_HIGH);
     }
 
     @Test

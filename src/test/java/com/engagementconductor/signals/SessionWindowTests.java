@@ -69,7 +69,9 @@ class SessionWindowTests {
         assertThat(w.sample(at(5)).pollParticipation()).isCloseTo(0.25, within(1e-12));
         w.record(Signal.poll(SignalType.POLL_CLOSED, S, "x", at(6), "p9"));
         w.record(Signal.poll(SignalType.POLL_VOTE, S, "u1", at(7), "p9"));
-        assertThat(w.sample(at(10)).pollOpen()).as("a late vote does not reopen a closed poll").isFalse();
+        assertThat(w.sample(at(10)).pollOpen())
+                .as("a late vote does not reopen a closed poll")
+                .isFalse();
     }
 
     @Test

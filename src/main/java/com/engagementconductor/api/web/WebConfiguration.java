@@ -1,0 +1,80 @@
+package com.engagementconductor.api.web;
+
+import com.engagementconductor.shared.auth.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Registers authentication for {@code /api/v1}, the caller argument, CORS (contracts §4.0) and the root redirect. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+    private final Tokens tokens;
+    private final List<String> origins;
+
+    WebConfiguration(
+            Tokens tokens,
+            @Value("${conductor.cors.origins:}") String corsOrigins,
+            @Value("${server.port:8003}") int port) {
+        this.tokens = tokens;
+        this.origins = origins(corsOrigins, port);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AuthInterceptor(tokens)).addPathPatterns("/api/v1/**");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        registry.addMapping("/**")
+                .allowedOriginPatterns(origins.toArray(String[]::new))
+                .allowCredentials(true)
+                .allowedMethods("GET", "POST", "PUT", "DELETE", "OPTIONS")
+                .allowedHeaders("Authorization", "Content-Type", "Accept")
+                .exposedHeaders(
+                        "RateLimit-Limit",
+                        "RateLimit-Remaining",
+                        "RateLimit-Reset",
+                        "Retry-After",
+                        "Content-Disposition")
+                .maxAge(600);
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/", "/dashboard/");
+        registry.addViewController("/dashboard/").setViewName("forward:/dashboard/index.html");
+    }
+
+    /** {@code CORS_ORIGINS} as a comma list or JSON array; by default the prior dashboard and our own origins. */
+    static List<String> origins(String configured, int port) {
+        List<String> result = new ArrayList<>();
+        String raw = configured.trim();
+        if (raw.startsWith("[") && raw.endsWith("]")) {
+            raw = raw.substring(1, raw.length() - 1);
+        }
+        for (String part : raw.split(",")) {
+            String o = part.trim().replaceAll("^\"|\"$", "");
+            if (!o.isEmpty()) {
+                result.add(o);
+            }
+        }
+        if (result.isEmpty()) {
+            result.add("http://localhost:3000");
+            result.add("http://localhost:" + port);
+            result.add("http://127.0.0.1:" + port);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,5 @@
+/** Spring MVC plumbing: authentication, problem details, body limits, CORS. */
+@NullMarked
+package com.engagementconductor.api.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+package com.engagementconductor.scoring;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Storage of engagement points: appended in batches off the tick, read for history and rewards. */
+public interface EngagementMetrics {
+
+    /** Queues a row for the next batch; never blocks the tick. */
+    void append(MetricRow row);
+
+    /** The most recent points of a session since an instant, oldest first, at most {@code limit}. */
+    List<StoredPoint> recent(String sessionId, Instant since, int limit);
+
+    /** A stored point with its wire {@code signals} object. */
+    record StoredPoint(
+            Instant timestamp, double score, String category, java.util.Map<String, Object> signals, String formula) {}
+}
