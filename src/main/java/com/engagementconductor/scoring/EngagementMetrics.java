@@ -9,6 +9,9 @@ public interface EngagementMetrics {
     /** Queues a row for the next batch; never blocks the tick. */
     void append(MetricRow row);
 
+    /** Writes the queued rows now (the writer also does so every second). */
+    void flush();
+
     /** The most recent points of a session since an instant, oldest first, at most {@code limit}. */
     List<StoredPoint> recent(String sessionId, Instant since, int limit);
 

@@ -57,14 +57,20 @@ class JdbcEngagementMetrics implements EngagementMetrics, SmartLifecycle {
     JdbcEngagementMetrics(
             JdbcClient jdbc,
             JdbcTemplate batch,
-            JsonColumns json, JsonMapper mapper, ScoringSettings settings, InstantSource clock, MeterRegistry meters) {
+            JsonColumns json,
+            JsonMapper mapper,
+            ScoringSettings settings,
+            InstantSource clock,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.mapper = mapper;
         this.settings = settings;
         this.clock = clock;
-        this.dropped = Counter.builder("conductor.store.dropped").tag("table", "engagement_metrics").register(meters);
+        this.dropped = Counter.builder("conductor.store.dropped")
+                .tag("table", "engagement_metrics")
+                .register(meters);
     }
 
     @Override
@@ -89,8 +95,13 @@ class JdbcEngagementMetrics implements EngagementMetrics, SmartLifecycle {
                     signals.put("total_users", extra.get("total_users"));
                     signals.put("reactions_per_min", rs.getDouble("reactions_per_min"));
                     signals.put("user_leave_rate", rs.getDouble("user_leave_rate"));
-                    for (String k : List.of("connected_users", "qa_per_min", "qa_questions_per_min", "qa_upvotes_per_min",
-                            "spontaneous_active_users", "poll_open")) {
+                    for (String k : List.of(
+                            "connected_users",
+                            "qa_per_min",
+                            "qa_questions_per_min",
+                            "qa_upvotes_per_min",
+                            "spontaneous_active_users",
+                            "poll_open")) {
                         signals.put(k, extra.get(k));
                     }
                     return new StoredPoint(
@@ -106,8 +117,8 @@ class JdbcEngagementMetrics implements EngagementMetrics, SmartLifecycle {
         return oldestFirst;
     }
 
-    /** Writes waiting rows; runs on the writer thread (and directly in tests). */
-    void flush() {
+    @Override
+    public synchronized void flush() {
         if (!retry.isEmpty()) {
             if (!write(retry)) {
                 return;
