@@ -42,6 +42,10 @@ start_postgres() {
     echo "provision: PostgreSQL server binaries not found (set PG_BIN or install postgresql-15)" >&2
     return 1
   fi
+  if [[ "$(id -u)" == 0 ]] && ! id postgres >/dev/null 2>&1; then
+    echo "provision: running as root needs the \`postgres\` user to own the cluster (initdb refuses root)" >&2
+    return 1
+  fi
   mkdir -p "$PG_RUN"
   if [[ "$(id -u)" == 0 ]]; then chown postgres: "$PG_RUN"; fi
 

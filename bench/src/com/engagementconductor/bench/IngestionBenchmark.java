@@ -38,8 +38,16 @@ public class IngestionBenchmark {
             window.record(Signal.of(SignalType.JOIN, "s", "user-" + u, t0));
         }
         SplittableRandom random = new SplittableRandom(1);
-        SignalType[] mix = {SignalType.CHAT, SignalType.REACTION, SignalType.REACTION, SignalType.QA_UPVOTE,
-            SignalType.CHAT, SignalType.POLL_VOTE, SignalType.QA_QUESTION, SignalType.REACTION};
+        SignalType[] mix = {
+            SignalType.CHAT,
+            SignalType.REACTION,
+            SignalType.REACTION,
+            SignalType.QA_UPVOTE,
+            SignalType.CHAT,
+            SignalType.POLL_VOTE,
+            SignalType.QA_QUESTION,
+            SignalType.REACTION
+        };
         signals = new Signal[BATCH];
         for (int i = 0; i < BATCH; i++) {
             SignalType type = mix[random.nextInt(mix.length)];

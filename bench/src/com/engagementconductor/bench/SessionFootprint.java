@@ -28,8 +28,10 @@ public final class SessionFootprint {
         long perSession100 = measure(forest, 2000, 100);
         long perSession1000 = measure(forest, 200, 1000);
         double perExtraUser = (perSession1000 - perSession100) / 900.0;
-        System.out.printf("bytes per live session with 100 users: %d (%.1f KiB)%n", perSession100, perSession100 / 1024.0);
-        System.out.printf("bytes per live session with 1000 users: %d (%.1f KiB)%n", perSession1000, perSession1000 / 1024.0);
+        System.out.printf(
+                "bytes per live session with 100 users: %d (%.1f KiB)%n", perSession100, perSession100 / 1024.0);
+        System.out.printf(
+                "bytes per live session with 1000 users: %d (%.1f KiB)%n", perSession1000, perSession1000 / 1024.0);
         System.out.printf("bytes per further connected user: %.0f%n", perExtraUser);
     }
 

@@ -40,7 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx4g"})
 public class TickBenchmark {
     @Param({"10000"})
     int sessions;
@@ -91,7 +93,13 @@ public class TickBenchmark {
             SignalsSnapshot s = windows[i].sample(t);
             Score score = scorer.score(s);
             DetectionResult r = detectors[i].onFedTick(new FedTick(
-                    t, score.detection(), score.published(), score.leaveRate(), score.chatN(), score.reactN(), score.activeN()));
+                    t,
+                    score.detection(),
+                    score.published(),
+                    score.leaveRate(),
+                    score.chatN(),
+                    score.reactN(),
+                    score.activeN()));
             raised += r.published().size();
             if (bh != null) {
                 bh.consume(r);

@@ -1,10 +1,10 @@
 package com.engagementconductor;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +63,18 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable S
                 kept.add(parameter);
             }
         }
-        String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + database + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+        String jdbcUrl =
+                "jdbc:postgresql://" + hosts + "/" + database + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
         return new DatabaseUrl(jdbcUrl, emptyToNull(user), password);
     }
 
     /** The embedded H2 file database {@code <dataDir>/conductor} in PostgreSQL compatibility mode. */
     public static DatabaseUrl embedded(Path dataDir) {
-        String file = dataDir.toAbsolutePath().normalize().resolve("conductor").toString().replace('\\', '/');
+        String file = dataDir.toAbsolutePath()
+                .normalize()
+                .resolve("conductor")
+                .toString()
+                .replace('\\', '/');
         return new DatabaseUrl("jdbc:h2:file:" + file + H2_OPTIONS, "sa", "");
     }
 
@@ -100,7 +105,8 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable S
             throw invalid("the host is missing");
         }
         for (String hostPort : hosts.split(",", -1)) {
-            int portColon = hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.indexOf(':');
+            int portColon =
+                    hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.indexOf(':');
             String host = portColon < 0 ? hostPort : hostPort.substring(0, portColon);
             if (!HOST.matcher(host).matches()) {
                 throw invalid("the host is missing or not valid");

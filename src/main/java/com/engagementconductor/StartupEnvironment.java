@@ -1,6 +1,8 @@
 package com.engagementconductor;
 
 import com.engagementconductor.shared.jdbc.DatabaseKind;
+import com.engagementconductor.shared.jdbc.EmptySchemaGuard;
+import com.engagementconductor.shared.jdbc.NonEmptySchemaException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,6 +12,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +56,7 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
     static final String SHORT_SECRET = "JWT_SECRET is shorter than 32 bytes; accepted for compatibility with"
             + " existing token issuers, but use at least 32 random bytes for HS256";
 
+    private static final String FLYWAY_HISTORY = "flyway_schema_history";
     private static final Pattern TICK = Pattern.compile("([0-9]{1,2})s?");
     private static final Pattern ORIGIN = Pattern.compile(
             "[A-Za-z][A-Za-z0-9+.-]*://(\\*\\.)?([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+])(:[0-9]{1,5})?");
@@ -145,8 +152,19 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
         List<String> notices = env.keySet().stream().anyMatch(key -> key.startsWith("LANGSMITH_"))
                 ? List.of(LANGSMITH_IGNORED)
                 : List.of();
-        return new Settings(port, socketPort, role, redisUrl != null, Optional.ofNullable(database), tick, executor,
-                origins, proxies, secret != null, List.copyOf(warnings), notices);
+        return new Settings(
+                port,
+                socketPort,
+                role,
+                redisUrl != null,
+                Optional.ofNullable(database),
+                tick,
+                executor,
+                origins,
+                proxies,
+                secret != null,
+                List.copyOf(warnings),
+                notices);
     }
 
     /**
@@ -161,6 +179,11 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
             System.exit(failure.exitStatus());
         }
         Settings settings = (Settings) outcome;
+        settings.database().flatMap(StartupEnvironment::foreignSchema).ifPresent(message -> {
+            System.err.println(message);
+            System.err.flush();
+            System.exit(EXIT_INVALID);
+        });
         Logger log = LoggerFactory.getLogger(StartupEnvironment.class);
         settings.warnings().forEach(log::warn);
         settings.notices().forEach(log::info);
@@ -173,6 +196,29 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
             System.setProperty("conductor.cors.origins", String.join(",", settings.corsOrigins()));
         }
         return settings;
+    }
+
+    /**
+     * The non-empty-schema rule of contracts §9, checked on PostgreSQL before Spring starts so that the exit
+     * status is 2 (the {@link EmptySchemaGuard} in front of Flyway enforces the same rule inside Spring,
+     * where a failed start exits with status 1). Empty when the schema is fine or the database cannot be
+     * reached: then Spring reports the connection problem itself.
+     */
+    static Optional<String> foreignSchema(DatabaseUrl database) {
+        Properties properties = new Properties();
+        Optional.ofNullable(database.username()).ifPresent(user -> properties.setProperty("user", user));
+        Optional.ofNullable(database.password()).ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("loginTimeout", "10");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties)) {
+            EmptySchemaGuard.check(connection, null, FLYWAY_HISTORY);
+            return Optional.empty();
+        } catch (NonEmptySchemaException e) {
+            return Optional.of(e.getMessage() + ". Give the service its own schema with currentSchema in"
+                    + " DATABASE_URL (for example ?currentSchema=conductor) or point it at an empty database.");
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     // ---- EnvironmentPostProcessor: the datasource -------------------------------------------------

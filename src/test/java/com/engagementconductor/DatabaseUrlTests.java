@@ -49,8 +49,7 @@ class DatabaseUrlTests {
 
     @Test
     void queryParametersPassThroughToTheDriver() {
-        DatabaseUrl url =
-                DatabaseUrl.parse("postgresql://u:p@host:5432/db?sslmode=require&currentSchema=conductor");
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:p@host:5432/db?sslmode=require&currentSchema=conductor");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://host:5432/db?sslmode=require&currentSchema=conductor");
     }
@@ -78,7 +77,8 @@ class DatabaseUrlTests {
     void ipv6HostsAndSeveralHostsAreKept() {
         assertThat(DatabaseUrl.parse("postgresql://u:p@[::1]:5432/db").jdbcUrl())
                 .isEqualTo("jdbc:postgresql://[::1]:5432/db");
-        assertThat(DatabaseUrl.parse("postgresql://u:p@h1:5432,h2:5433/db?targetServerType=primary").jdbcUrl())
+        assertThat(DatabaseUrl.parse("postgresql://u:p@h1:5432,h2:5433/db?targetServerType=primary")
+                        .jdbcUrl())
                 .isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db?targetServerType=primary");
     }
 

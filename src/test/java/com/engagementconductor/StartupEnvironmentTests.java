@@ -150,8 +150,8 @@ class StartupEnvironmentTests {
     void databaseUrlIsResolved() {
         Settings settings = settings(Map.of("DATABASE_URL", "postgresql://u:pw@db:5432/c", "JWT_SECRET", SECRET));
 
-        assertThat(settings.database()).hasValueSatisfying(db -> assertThat(db.jdbcUrl())
-                .isEqualTo("jdbc:postgresql://db:5432/c"));
+        assertThat(settings.database())
+                .hasValueSatisfying(db -> assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/c"));
         assertThat(settings.embedded()).isFalse();
         assertThat(settings.toString()).doesNotContain("pw@").doesNotContain(SECRET);
     }
@@ -329,7 +329,8 @@ class StartupEnvironmentTests {
 
         new StartupEnvironment().postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:mem:tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:h2:mem:tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         assertThat(environment.getProperty("spring.flyway.placeholders.json_type"))
                 .isEqualTo("JSON");
     }

@@ -294,7 +294,8 @@ public final class SessionWindow {
     private static String signalPoll(Signal signal) {
         String poll = signal.pollId();
         if (poll == null) {
-            throw new IllegalArgumentException("pollId is required for " + signal.type().wireName());
+            throw new IllegalArgumentException(
+                    "pollId is required for " + signal.type().wireName());
         }
         return poll;
     }

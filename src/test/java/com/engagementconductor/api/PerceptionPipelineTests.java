@@ -21,12 +21,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The perceive half of the loop through the running context: HTTP signals, the tick on a hand-moved clock, the
  * score, the detector, {@code anomaly:detected} on the bus, the stored anomaly and the in-process event.
  */
-@SpringBootTest(properties = {
-    "conductor.security.jwt-secret=" + TestTokens.SECRET,
-    "conductor.scoring.auto-start=false",
-    "spring.datasource.url=jdbc:h2:mem:pipeline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        properties = {
+            "conductor.security.jwt-secret=" + TestTokens.SECRET,
+            "conductor.scoring.auto-start=false",
+            "spring.datasource.url=jdbc:h2:mem:pipeline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 @AutoConfigureMockMvc
 @Import({ConductorTestConfiguration.class, PerceptionPipelineTests.Recorder.class})
 class PerceptionPipelineTests {
@@ -105,18 +106,22 @@ class PerceptionPipelineTests {
         assertThat(first.path("eventId").asString()).isEqualTo("evt_pipe");
         assertThat(first.path("type").asString()).isIn("SUDDEN_DROP", "LOW_ENGAGEMENT");
         assertThat(first.path("signedDeviation").asDouble()).isNegative();
-        assertThat(first.path("deviation").asDouble()).isEqualTo(-first.path("signedDeviation").asDouble());
+        assertThat(first.path("deviation").asDouble())
+                .isEqualTo(-first.path("signedDeviation").asDouble());
         assertThat(first.path("signals").path("total_users").asInt()).isEqualTo(40);
         assertThat(first.path("seq").asLong()).isPositive();
         Instant raisedAt = Instant.parse(first.path("timestamp").asString());
         assertThat(Duration.between(silentFrom, raisedAt)).isLessThanOrEqualTo(Duration.ofSeconds(75));
         assertThat(detected).isNotEmpty();
-        assertThat(detected.get(0).report().anomalyId().toString()).isEqualTo(first.path("anomalyId").asString());
-        Awaitility.await().untilAsserted(() -> mvc.perform(get("/api/v1/sessions/pipe_1/engagement")
-                        .header("Authorization", "Bearer " + tokens.read()))
+        assertThat(detected.get(0).report().anomalyId().toString())
+                .isEqualTo(first.path("anomalyId").asString());
+        Awaitility.await().untilAsserted(() -> mvc.perform(
+                        get("/api/v1/sessions/pipe_1/engagement").header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.anomalies[0].anomaly_id").value(first.path("anomalyId").asString()))
-                .andExpect(jsonPath("$.anomalies[0].type").value(first.path("type").asString())));
+                .andExpect(jsonPath("$.anomalies[0].anomaly_id")
+                        .value(first.path("anomalyId").asString()))
+                .andExpect(
+                        jsonPath("$.anomalies[0].type").value(first.path("type").asString())));
     }
 
     private void send(TestTokens tokens, String items) throws Exception {
@@ -130,7 +135,10 @@ class PerceptionPipelineTests {
     private static String joins(int n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ",").append("{\"type\":\"join\",\"user_id\":\"u").append(i).append("\"}");
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"join\",\"user_id\":\"u")
+                    .append(i)
+                    .append("\"}");
         }
         return b.toString();
     }
@@ -141,9 +149,10 @@ class PerceptionPipelineTests {
         for (int i = 0; i < 4; i++) {
             int user = (tick * 7 + i * 11) % 40;
             b.append(i == 0 ? "" : ",")
-                    .append(i % 2 == 0
-                            ? "{\"type\":\"chat\",\"user_id\":\"u" + user + "\"}"
-                            : "{\"type\":\"reaction\",\"user_id\":\"u" + user + "\",\"emoji\":\"+\"}");
+                    .append(
+                            i % 2 == 0
+                                    ? "{\"type\":\"chat\",\"user_id\":\"u" + user + "\"}"
+                                    : "{\"type\":\"reaction\",\"user_id\":\"u" + user + "\",\"emoji\":\"+\"}");
         }
         return b.toString();
     }

@@ -23,11 +23,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@SpringBootTest(properties = {
-    "conductor.security.jwt-secret=" + TestTokens.SECRET,
-    "conductor.scoring.auto-start=false",
-    "spring.datasource.url=jdbc:h2:mem:sessions_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        properties = {
+            "conductor.security.jwt-secret=" + TestTokens.SECRET,
+            "conductor.scoring.auto-start=false",
+            "spring.datasource.url=jdbc:h2:mem:sessions_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 @AutoConfigureMockMvc
 @Import(ConductorTestConfiguration.class)
 class SessionsApiTests {
@@ -70,7 +71,8 @@ class SessionsApiTests {
 
     @Test
     void aSecondEventForTheSameSessionConflicts() throws Exception {
-        register(tokens.org(), "{\"event_id\":\"evt_a\",\"session_id\":\"conflicting\"}").andExpect(status().isCreated());
+        register(tokens.org(), "{\"event_id\":\"evt_a\",\"session_id\":\"conflicting\"}")
+                .andExpect(status().isCreated());
         register(tokens.org(), "{\"event_id\":\"evt_b\",\"session_id\":\"conflicting\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("session_conflict"));
@@ -78,7 +80,8 @@ class SessionsApiTests {
 
     @Test
     void anotherOrganizationCannotTakeASession() throws Exception {
-        register(tokens.org(), "{\"event_id\":\"evt_x\",\"session_id\":\"owned\"}").andExpect(status().isCreated());
+        register(tokens.org(), "{\"event_id\":\"evt_x\",\"session_id\":\"owned\"}")
+                .andExpect(status().isCreated());
         register(tokens.other(), "{\"event_id\":\"evt_x\",\"session_id\":\"owned\"}")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("forbidden"));
@@ -105,7 +108,9 @@ class SessionsApiTests {
     @Test
     void permissionsFollowTheMatrix() throws Exception {
         String body = "{\"event_id\":\"evt_p\",\"session_id\":\"perm_s\"}";
-        register(tokens.read(), body).andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("forbidden"));
+        register(tokens.read(), body)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("forbidden"));
         register(tokens.attendee(), body).andExpect(status().isForbidden());
         register(tokens.sign("speaker", "org_test", java.util.List.of()), body).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/agent/sessions").header("Authorization", "Bearer " + tokens.read()))
@@ -171,6 +176,8 @@ class SessionsApiTests {
                 .andExpect(jsonPath("$.status").value("healthy"))
                 .andExpect(jsonPath("$.version").value("1.0.0"));
         mvc.perform(get("/health/ready")).andExpect(status().isOk());
-        mvc.perform(get("/nothing/here")).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("not_found"));
+        mvc.perform(get("/nothing/here"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not_found"));
     }
 }

@@ -29,11 +29,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(properties = {
-    "conductor.security.jwt-secret=" + TestTokens.SECRET,
-    "conductor.scoring.auto-start=false",
-    "spring.datasource.url=jdbc:h2:mem:signals_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        properties = {
+            "conductor.security.jwt-secret=" + TestTokens.SECRET,
+            "conductor.scoring.auto-start=false",
+            "spring.datasource.url=jdbc:h2:mem:signals_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 @AutoConfigureMockMvc
 @Import(ConductorTestConfiguration.class)
 class SignalsApiTests {
@@ -81,7 +82,10 @@ class SignalsApiTests {
         try (EventBus.Subscription s = bus.subscribe(Topics.ENGAGEMENT_UPDATE, (t, p) -> updates.add(p))) {
             StringBuilder batch = new StringBuilder("{\"signals\":[");
             for (int i = 0; i < 10; i++) {
-                batch.append(i == 0 ? "" : ",").append("{\"type\":\"join\",\"user_id\":\"u").append(i).append("\"}");
+                batch.append(i == 0 ? "" : ",")
+                        .append("{\"type\":\"join\",\"user_id\":\"u")
+                        .append(i)
+                        .append("\"}");
             }
             batch.append(",{\"type\":\"chat\",\"user_id\":\"u1\",\"text\":\"hello\"}");
             batch.append(",{\"type\":\"poll_vote\",\"user_id\":\"u2\",\"poll_id\":\"p1\",\"option_id\":\"2\"}");
@@ -110,11 +114,14 @@ class SignalsApiTests {
     @Test
     void everyBadItemIsReportedAndNothingIsApplied() throws Exception {
         register("sig_bad");
-        send(tokens.org(), "sig_bad", "{\"signals\":[{\"type\":\"join\",\"user_id\":\"u1\"},"
-                        + "{\"type\":\"poll_vote\",\"user_id\":\"u2\",\"poll_id\":\"p1\"},"
-                        + "{\"type\":\"shout\",\"user_id\":\"u3\"},"
-                        + "{\"type\":\"chat\",\"user_id\":\"u4\",\"colour\":\"red\"},"
-                        + "{\"type\":\"reaction\",\"user_id\":\"u5\",\"emoji\":\"\",\"timestamp\":\"2020-01-01T00:00:00Z\"}]}")
+        send(
+                        tokens.org(),
+                        "sig_bad",
+                        "{\"signals\":[{\"type\":\"join\",\"user_id\":\"u1\"},"
+                                + "{\"type\":\"poll_vote\",\"user_id\":\"u2\",\"poll_id\":\"p1\"},"
+                                + "{\"type\":\"shout\",\"user_id\":\"u3\"},"
+                                + "{\"type\":\"chat\",\"user_id\":\"u4\",\"colour\":\"red\"},"
+                                + "{\"type\":\"reaction\",\"user_id\":\"u5\",\"emoji\":\"\",\"timestamp\":\"2020-01-01T00:00:00Z\"}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("validation_failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("signals[1].option_id"))
@@ -124,7 +131,8 @@ class SignalsApiTests {
                 .andExpect(jsonPath("$.errors[4].field").value("signals[4].emoji"));
         Instant t = clock.advance(Duration.ofSeconds(5));
         ticks.tick("sig_bad", t);
-        mvc.perform(get("/api/v1/agent/sessions?active=all&limit=200").header("Authorization", "Bearer " + tokens.read()))
+        mvc.perform(get("/api/v1/agent/sessions?active=all&limit=200")
+                        .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isOk());
     }
 
@@ -136,12 +144,16 @@ class SignalsApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("signals"));
         StringBuilder big = new StringBuilder("{\"signals\":[");
         for (int i = 0; i < 1001; i++) {
-            big.append(i == 0 ? "" : ",").append("{\"type\":\"join\",\"user_id\":\"u").append(i).append("\"}");
+            big.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"join\",\"user_id\":\"u")
+                    .append(i)
+                    .append("\"}");
         }
         send(tokens.org(), "sig_size", big.append("]}").toString())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("signals"));
-        String huge = "{\"signals\":[{\"type\":\"chat\",\"user_id\":\"u1\",\"text\":\"" + "x".repeat(1024 * 1024) + "\"}]}";
+        String huge =
+                "{\"signals\":[{\"type\":\"chat\",\"user_id\":\"u1\",\"text\":\"" + "x".repeat(1024 * 1024) + "\"}]}";
         send(tokens.org(), "sig_size", huge)
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("payload_too_large"));
@@ -161,8 +173,7 @@ class SignalsApiTests {
         send(tokens.org(), "sig_ended", one)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("session_not_live"));
-        send(tokens.org(), "sig_ended", "{\"signals\":[{\"type\":\"nope\"}]}")
-                .andExpect(status().isBadRequest());
+        send(tokens.org(), "sig_ended", "{\"signals\":[{\"type\":\"nope\"}]}").andExpect(status().isBadRequest());
     }
 
     @Test
@@ -170,7 +181,10 @@ class SignalsApiTests {
         register("sig_hist");
         StringBuilder batch = new StringBuilder("{\"signals\":[");
         for (int i = 0; i < 5; i++) {
-            batch.append(i == 0 ? "" : ",").append("{\"type\":\"join\",\"user_id\":\"u").append(i).append("\"}");
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"join\",\"user_id\":\"u")
+                    .append(i)
+                    .append("\"}");
         }
         send(tokens.org(), "sig_hist", batch.append("]}").toString()).andExpect(status().isAccepted());
         for (int k = 0; k < 3; k++) {
@@ -188,7 +202,8 @@ class SignalsApiTests {
                 .andExpect(jsonPath("$.anomalies.length()").value(0)));
         mvc.perform(get("/api/v1/sessions/sig_hist/engagement").header("Authorization", "Bearer " + tokens.other()))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/sessions/sig_hist/engagement?limit=1001").header("Authorization", "Bearer " + tokens.read()))
+        mvc.perform(get("/api/v1/sessions/sig_hist/engagement?limit=1001")
+                        .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isBadRequest());
     }
 }

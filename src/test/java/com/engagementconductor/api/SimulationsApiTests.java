@@ -23,11 +23,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(properties = {
-    "conductor.security.jwt-secret=" + TestTokens.SECRET,
-    "conductor.scoring.auto-start=false",
-    "spring.datasource.url=jdbc:h2:mem:simulations_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        properties = {
+            "conductor.security.jwt-secret=" + TestTokens.SECRET,
+            "conductor.scoring.auto-start=false",
+            "spring.datasource.url=jdbc:h2:mem:simulations_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 @AutoConfigureMockMvc
 @Import(ConductorTestConfiguration.class)
 class SimulationsApiTests {
@@ -59,7 +60,8 @@ class SimulationsApiTests {
 
     @Test
     void aSimulationCreatesItsSessionEmitsSignalsAndStops() throws Exception {
-        String body = start(tokens.org(),
+        String body = start(
+                        tokens.org(),
                         "{\"session_id\":\"sim_s1\",\"scenario\":\"steady\",\"attendees\":30,\"speed\":20,\"seed\":42,\"event_id\":\"evt_sim\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.session_id").value("sim_s1"))
@@ -83,7 +85,8 @@ class SimulationsApiTests {
                 .map(s -> s.window().connectedUsers() == 30)
                 .orElse(false));
         mvc.perform(get("/api/v1/agent/sessions").header("Authorization", "Bearer " + tokens.read()))
-                .andExpect(jsonPath("$.sessions[?(@.session_id == 'sim_s1')].event_id").value("evt_sim"));
+                .andExpect(jsonPath("$.sessions[?(@.session_id == 'sim_s1')].event_id")
+                        .value("evt_sim"));
         mvc.perform(delete("/api/v1/simulations/" + id).header("Authorization", "Bearer " + tokens.other()))
                 .andExpect(status().isForbidden());
         mvc.perform(delete("/api/v1/simulations/" + id).header("Authorization", "Bearer " + tokens.org()))
@@ -92,7 +95,8 @@ class SimulationsApiTests {
         mvc.perform(delete("/api/v1/simulations/" + id).header("Authorization", "Bearer " + tokens.org()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("STOPPED"));
-        String stopped = mvc.perform(get("/api/v1/simulations/" + id).header("Authorization", "Bearer " + tokens.read()))
+        String stopped = mvc.perform(
+                        get("/api/v1/simulations/" + id).header("Authorization", "Bearer " + tokens.read()))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -106,7 +110,8 @@ class SimulationsApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("scenario"))
                 .andExpect(jsonPath("$.errors[1].field").value("attendees"))
                 .andExpect(jsonPath("$.errors[2].field").value("speed"));
-        start(tokens.read(), "{\"session_id\":\"sim_bad\",\"scenario\":\"steady\"}").andExpect(status().isForbidden());
+        start(tokens.read(), "{\"session_id\":\"sim_bad\",\"scenario\":\"steady\"}")
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/simulations/not-a-uuid").header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("simulation_id"));

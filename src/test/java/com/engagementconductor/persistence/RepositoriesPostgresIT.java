@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,6 +16,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@code TEST_DATABASE_URL}; the test fails, not skips, without it).
  */
 class RepositoriesPostgresIT extends RepositoryContract {
+    private static @Nullable DatabaseUrl server;
+    private static @Nullable String schema;
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        if (server != null && schema != null) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                    Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws SQLException {
@@ -21,16 +35,18 @@ class RepositoriesPostgresIT extends RepositoryContract {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("TEST_DATABASE_URL is not set: run the tests with `bash scripts/test.sh`");
         }
-        DatabaseUrl server = DatabaseUrl.parse(url);
-        String schema = "repo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        server = parsed;
+        String name = "repo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        schema = name;
+        try (Connection c = DriverManager.getConnection(parsed.jdbcUrl(), parsed.username(), parsed.password());
                 Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
+            s.execute("CREATE SCHEMA " + name);
         }
-        String jdbcUrl = server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String jdbcUrl = parsed.jdbcUrl() + (parsed.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
         registry.add("spring.datasource.url", () -> jdbcUrl);
-        registry.add("spring.datasource.username", server::username);
-        registry.add("spring.datasource.password", server::password);
+        registry.add("spring.datasource.username", parsed::username);
+        registry.add("spring.datasource.password", parsed::password);
         registry.add("spring.flyway.placeholders.json_type", () -> "jsonb");
     }
 }

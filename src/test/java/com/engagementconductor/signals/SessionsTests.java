@@ -120,7 +120,13 @@ class SessionsTests {
         }
 
         @Override
-        public Page list(@Nullable String orgId, boolean allOrgs, @Nullable String eventId, @Nullable Boolean active, int limit, int offset) {
+        public Page list(
+                @Nullable String orgId,
+                boolean allOrgs,
+                @Nullable String eventId,
+                @Nullable Boolean active,
+                int limit,
+                int offset) {
             List<SessionInfo> all = rows.values().stream()
                     .filter(s -> allOrgs || java.util.Objects.equals(s.orgId(), orgId))
                     .toList();

@@ -26,6 +26,7 @@ class SimulatedRoomTests {
      * so they average over 100 seeds (seeds 1–100, the first 20 included).
      */
     private static final int RATE_SEEDS = 100;
+
     private static final long ONSET = Scenario.ANOMALY_ONSET.getSeconds();
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -40,8 +41,7 @@ class SimulatedRoomTests {
     @ParameterizedTest(name = "L = {0}")
     @ValueSource(doubles = {1.0, 0.45})
     void sim2SteadyTwoHundredPersonRoomRaisesFewAnomaliesPerHour(double level) {
-        Row row =
-                Row.run("SIM-2 steady L=" + level + " N=200 1h", Scenario.steady(level, HOUR), 200, HOUR, RATE_SEEDS);
+        Row row = Row.run("SIM-2 steady L=" + level + " N=200 1h", Scenario.steady(level, HOUR), 200, HOUR, RATE_SEEDS);
 
         row.printFalseAlarms();
         assertThat(row.raisesPerHour()).isLessThanOrEqualTo(level == 1.0 ? 2.0 : 5.0);

@@ -29,11 +29,13 @@ class JdbcAnomalies implements AnomalyStore {
     public void save(String sessionId, String eventId, AnomalyReport r, Map<String, Object> signals) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("signed_deviation", r.signedDeviation());
-        metadata.put("components", Map.of(
-                "band", r.components().band(),
-                "drift", r.components().drift(),
-                "hst", r.components().hst(),
-                "evidence", r.components().evidence()));
+        metadata.put(
+                "components",
+                Map.of(
+                        "band", r.components().band(),
+                        "drift", r.components().drift(),
+                        "hst", r.components().hst(),
+                        "evidence", r.components().evidence()));
         metadata.put("detector_warm", r.detectorWarm());
         metadata.put("decision_skips", List.of());
         if (r.kind() == AnomalyReport.Kind.ESCALATED) {

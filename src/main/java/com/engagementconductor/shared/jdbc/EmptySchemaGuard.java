@@ -25,15 +25,23 @@ public final class EmptySchemaGuard implements FlywayMigrationStrategy {
     /** Throws {@link NonEmptySchemaException} when Flyway's schema holds tables but not its history table. */
     public static void check(Flyway flyway) {
         var configuration = flyway.getConfiguration();
-        String historyTable = configuration.getTable();
         DataSource dataSource = configuration.getDataSource();
         try (Connection connection = dataSource.getConnection()) {
             String schema = schemaOf(connection, configuration.getDefaultSchema(), configuration.getSchemas());
-            if (schema != null && hasForeignTables(connection, schema, historyTable)) {
-                throw new NonEmptySchemaException(schema, historyTable);
-            }
+            check(connection, schema, configuration.getTable());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot inspect the database schema before migrating", e);
+        }
+    }
+
+    /**
+     * Throws {@link NonEmptySchemaException} when {@code schema} (the connection's current schema when null)
+     * holds tables but not {@code historyTable}. A schema that does not exist yet is empty.
+     */
+    public static void check(Connection connection, @Nullable String schema, String historyTable) throws SQLException {
+        String inspected = schema != null ? schema : connection.getSchema();
+        if (inspected != null && hasForeignTables(connection, inspected, historyTable)) {
+            throw new NonEmptySchemaException(inspected, historyTable);
         }
     }
 

@@ -82,7 +82,12 @@ class JdbcSessions implements SessionStore {
 
     @Override
     public Page list(
-            @Nullable String orgId, boolean allOrgs, @Nullable String eventId, @Nullable Boolean active, int limit, int offset) {
+            @Nullable String orgId,
+            boolean allOrgs,
+            @Nullable String eventId,
+            @Nullable Boolean active,
+            int limit,
+            int offset) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (!allOrgs) {

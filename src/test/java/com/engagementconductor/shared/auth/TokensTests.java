@@ -56,14 +56,17 @@ class TokensTests {
         assertThat(tokens.verify(token).subject()).isEqualTo("user_9");
         clock.advance(Duration.ofSeconds(11));
         assertThatThrownBy(() -> tokens.verify(token))
-                .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.reason()).isEqualTo(TokenRejected.Reason.EXPIRED));
+                .isInstanceOfSatisfying(
+                        TokenRejected.class, e -> assertThat(e.reason()).isEqualTo(TokenRejected.Reason.EXPIRED));
     }
 
     @Test
     void algorithmNoneAndBadSignaturesAreInvalid() {
         String good = tokens.sign(claims());
         String[] parts = good.split("\\.");
-        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String none = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
         assertInvalid(none + "." + parts[1] + ".");
         assertInvalid(parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A");
         assertInvalid("not-a-token");
@@ -91,11 +94,13 @@ class TokensTests {
     @Test
     void aMissingTokenIsReportedAsMissing() {
         assertThatThrownBy(() -> tokens.verify("  "))
-                .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.reason().code()).isEqualTo("missing_token"));
+                .isInstanceOfSatisfying(
+                        TokenRejected.class, e -> assertThat(e.reason().code()).isEqualTo("missing_token"));
     }
 
     private void assertInvalid(String token) {
         assertThatThrownBy(() -> tokens.verify(token))
-                .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.reason().code()).isEqualTo("token_invalid"));
+                .isInstanceOfSatisfying(
+                        TokenRejected.class, e -> assertThat(e.reason().code()).isEqualTo("token_invalid"));
     }
 }

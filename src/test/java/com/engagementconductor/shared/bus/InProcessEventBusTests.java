@@ -48,7 +48,8 @@ class InProcessEventBusTests {
             release.countDown();
             Awaitility.await().until(() -> got.size() == 2);
             assertThat(got).containsExactly("1", "2");
-            assertThat(meters.get("conductor.bus.messages.dropped").counter().count()).isEqualTo(1.0);
+            assertThat(meters.get("conductor.bus.messages.dropped").counter().count())
+                    .isEqualTo(1.0);
         }
     }
 
