@@ -68,9 +68,7 @@ class AnomalyMonitor implements DisposableBean {
             ApplicationEventPublisher events,
             JsonMapper json,
             MeterRegistry meters) {
-        DetectorSettings defaults = DetectorSettings.defaults(scoring.tick())
-                .withHst(anomalySettings.hst().enabled(), anomalySettings.hst().seed());
-        this.settings = withWarmup(defaults, anomalySettings.warmupTicks());
+        this.settings = anomalySettings.detector(scoring.tick());
         this.forest = anomalySettings.hst().enabled() ? forest : null;
         this.ids = anomalyIds;
         this.bus = bus;
@@ -162,25 +160,5 @@ class AnomalyMonitor implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static DetectorSettings withWarmup(DetectorSettings d, int warmup) {
-        return new DetectorSettings(
-                d.tick(),
-                warmup,
-                d.hstEnabled(),
-                d.hstSeed(),
-                d.warningThreshold(),
-                d.criticalThreshold(),
-                d.cooldown(),
-                d.raiseAfterTicks(),
-                d.clearAfterTicks(),
-                d.suddenDropRatio(),
-                d.massExitLeave(),
-                d.lowEngagementMean(),
-                d.veryLowEngagementMean(),
-                d.gradualSlopePerMinute(),
-                d.belowMeanRatio(),
-                d.minSigma());
     }
 }

@@ -62,6 +62,10 @@ class SimulationsController {
         if (demo) {
             throw InvalidInput.of("scenario", "the demo scenario needs the agent, which this version does not run yet");
         }
+        if (speed != null && speed != 1.0) {
+            throw InvalidInput.of(
+                    "speed", "only real time (1.0) is supported until sessions can run on a simulated clock");
+        }
         if (!"builtin".equals(executor)) {
             throw new ApiProblem(
                     HttpStatus.CONFLICT,
@@ -86,7 +90,7 @@ class SimulationsController {
                 id,
                 java.util.Objects.requireNonNull(scenario),
                 attendees == null ? 50 : attendees.intValue(),
-                speed == null ? 1.0 : speed,
+                1.0,
                 seed == null ? seeds.nextLong() : seed);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(v, false));
     }

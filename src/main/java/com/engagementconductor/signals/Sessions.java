@@ -4,6 +4,7 @@ import com.engagementconductor.shared.AccessDenied;
 import com.engagementconductor.shared.auth.Caller;
 import com.engagementconductor.signals.SessionEvents.SessionEnded;
 import com.engagementconductor.signals.SessionEvents.SessionRegistered;
+import com.engagementconductor.signals.SessionEvents.SessionReleased;
 import com.engagementconductor.signals.SessionProblems.SessionConflict;
 import java.time.InstantSource;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -177,6 +179,12 @@ public class Sessions {
     /** Sessions to resume after a restart. */
     public List<SessionInfo> unended() {
         return store.unended();
+    }
+
+    /** A session that stopped being live leaves the cache; it is read from the store again when needed (D44). */
+    @EventListener
+    synchronized void on(SessionReleased released) {
+        cache.remove(released.sessionId());
     }
 
     /** Whether a signal's event id may set a session's event (R1.3). */

@@ -62,12 +62,12 @@ class SimulationsApiTests {
     void aSimulationCreatesItsSessionEmitsSignalsAndStops() throws Exception {
         String body = start(
                         tokens.org(),
-                        "{\"session_id\":\"sim_s1\",\"scenario\":\"steady\",\"attendees\":30,\"speed\":20,\"seed\":42,\"event_id\":\"evt_sim\"}")
+                        "{\"session_id\":\"sim_s1\",\"scenario\":\"steady\",\"attendees\":300,\"speed\":1,\"seed\":42,\"event_id\":\"evt_sim\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.session_id").value("sim_s1"))
                 .andExpect(jsonPath("$.scenario").value("steady"))
-                .andExpect(jsonPath("$.attendees").value(30))
-                .andExpect(jsonPath("$.speed").value(20.0))
+                .andExpect(jsonPath("$.attendees").value(300))
+                .andExpect(jsonPath("$.speed").value(1.0))
                 .andExpect(jsonPath("$.seed").value(42))
                 .andExpect(jsonPath("$.state").value("RUNNING"))
                 .andReturn()
@@ -80,9 +80,9 @@ class SimulationsApiTests {
         Awaitility.await().untilAsserted(() -> mvc.perform(
                         get("/api/v1/simulations/" + id).header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.signals_emitted").value(org.hamcrest.Matchers.greaterThan(30))));
+                .andExpect(jsonPath("$.signals_emitted").value(org.hamcrest.Matchers.greaterThan(300))));
         Awaitility.await().until(() -> live.get("sim_s1")
-                .map(s -> s.window().connectedUsers() == 30)
+                .map(s -> s.window().connectedUsers() == 300)
                 .orElse(false));
         mvc.perform(get("/api/v1/agent/sessions").header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(jsonPath("$.sessions[?(@.session_id == 'sim_s1')].event_id")
@@ -110,6 +110,12 @@ class SimulationsApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("scenario"))
                 .andExpect(jsonPath("$.errors[1].field").value("attendees"))
                 .andExpect(jsonPath("$.errors[2].field").value("speed"));
+        start(tokens.org(), "{\"session_id\":\"sim_bad\",\"scenario\":\"steady\",\"speed\":2.5}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("speed"));
+        start(tokens.org(), "{\"session_id\":\"sim_bad\",\"scenario\":\"demo\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("scenario"));
         start(tokens.read(), "{\"session_id\":\"sim_bad\",\"scenario\":\"steady\"}")
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/simulations/not-a-uuid").header("Authorization", "Bearer " + tokens.read()))
