@@ -12,6 +12,9 @@ public final class SessionEvents {
     /** A session was unregistered (contracts §4.4); its agent stops. */
     public record SessionEnded(String sessionId, Instant at) {}
 
+    /** A session's agent mode was set (contracts §4.1); its agent republishes its status with the mode. */
+    public record SessionModeChanged(String sessionId, String mode, Instant at) {}
+
     /** A session stopped being live and its in-memory state was released (R1.10, D44). */
     public record SessionReleased(String sessionId, Instant at) {}
 }

@@ -25,6 +25,13 @@ public interface SessionStore {
             int limit,
             int offset);
 
+    /** The organization of any claimed session of an event. */
+    Optional<String> orgOfEvent(String eventId);
+
+    /** Gives every unclaimed session of an event to an organization; returns how many changed. */
+    int claimEvent(String eventId, String orgId);
+
+
     /** Sessions not ended (for resuming after a restart). */
     List<SessionInfo> unended();
 

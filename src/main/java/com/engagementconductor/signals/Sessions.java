@@ -176,6 +176,58 @@ public class Sessions {
         return store.list(caller.orgId(), false, eventId, active, limit, offset);
     }
 
+    /**
+     * Sets a session's mode (contracts §4.1). An unknown session is created in the caller's organization with the
+     * given event id, else a provisional one derived from the session id.
+     */
+    public synchronized SessionInfo setMode(Caller caller, String sessionId, @Nullable String eventId, String mode) {
+        Optional<SessionInfo> existing = find(sessionId);
+        SessionInfo s;
+        if (existing.isEmpty()) {
+            boolean provisional = eventId == null;
+            s = new SessionInfo(
+                    sessionId,
+                    provisional ? derivedEventId(sessionId) : eventId,
+                    caller.orgId(),
+                    null,
+                    null,
+                    null,
+                    mode,
+                    "IDLE",
+                    provisional,
+                    clock.instant(),
+                    null);
+            store.insert(s);
+            cache.put(sessionId, s);
+            events.publishEvent(new SessionRegistered(sessionId, s.eventId(), s.createdAt()));
+        } else {
+            SessionInfo current = existing.get();
+            if (!caller.owns(current.orgId()) && current.orgId() != null) {
+                throw new AccessDenied("session " + sessionId + " belongs to another organization");
+            }
+            String org = current.orgId() == null ? caller.orgId() : current.orgId();
+            s = new SessionInfo(current.id(), current.eventId(), org, current.title(), current.topic(),
+                    current.metadata(), mode, current.status(), current.eventProvisional(), current.createdAt(),
+                    current.endedAt());
+            store.update(s);
+            cache.put(sessionId, s);
+        }
+        events.publishEvent(new SessionEvents.SessionModeChanged(sessionId, mode, clock.instant()));
+        return s;
+    }
+
+    /** The organization owning an event through its sessions, if any session of it is claimed. */
+    public Optional<String> orgOfEvent(String eventId) {
+        return store.orgOfEvent(eventId);
+    }
+
+    /** Gives the unclaimed sessions of an event to an organization (contracts §3.4 rule 4). */
+    public synchronized void claimEvent(String eventId, String orgId) {
+        if (store.claimEvent(eventId, orgId) > 0) {
+            cache.values().removeIf(s -> s.eventId().equals(eventId) && s.orgId() == null);
+        }
+    }
+
     /** Sessions to resume after a restart. */
     public List<SessionInfo> unended() {
         return store.unended();

@@ -134,6 +134,28 @@ class SessionsTests {
         }
 
         @Override
+        public Optional<String> orgOfEvent(String eventId) {
+            return rows.values().stream()
+                    .filter(s -> s.eventId().equals(eventId) && s.orgId() != null)
+                    .map(SessionInfo::orgId)
+                    .findFirst();
+        }
+
+        @Override
+        public int claimEvent(String eventId, String orgId) {
+            int n = 0;
+            for (SessionInfo s : List.copyOf(rows.values())) {
+                if (s.eventId().equals(eventId) && s.orgId() == null) {
+                    rows.put(s.id(), new SessionInfo(s.id(), s.eventId(), orgId, s.title(), s.topic(), s.metadata(),
+                            s.mode(), s.status(), s.eventProvisional(), s.createdAt(), s.endedAt()));
+                    n++;
+                }
+            }
+            return n;
+        }
+
+
+        @Override
         public List<SessionInfo> unended() {
             return rows.values().stream().filter(SessionInfo::active).toList();
         }

@@ -117,6 +117,22 @@ class JdbcSessions implements SessionStore {
     }
 
     @Override
+    public Optional<String> orgOfEvent(String eventId) {
+        return jdbc.sql("SELECT org_id FROM sessions WHERE event_id = ? AND org_id IS NOT NULL ORDER BY created_at LIMIT 1")
+                .param(eventId)
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
+    public int claimEvent(String eventId, String orgId) {
+        return jdbc.sql("UPDATE sessions SET org_id = ? WHERE event_id = ? AND org_id IS NULL")
+                .params(orgId, eventId)
+                .update();
+    }
+
+
+    @Override
     public List<SessionInfo> unended() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sessions WHERE ended_at IS NULL")
                 .query(JdbcSessions::map)
