@@ -1,5 +1,7 @@
 package com.engagementconductor.api.web;
 
+import com.engagementconductor.agent.AgentProblems;
+import com.engagementconductor.agent.DecisionNotPending;
 import com.engagementconductor.api.ApiProblem;
 import com.engagementconductor.shared.AccessDenied;
 import com.engagementconductor.shared.InvalidInput;
@@ -89,6 +91,28 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> sessionConflict(SessionConflict e, HttpServletRequest req) {
         return Problems.of(
                 HttpStatus.CONFLICT, "session_conflict", e.getMessage(), req.getRequestURI(), Map.of(), null);
+    }
+
+    @ExceptionHandler(AgentProblems.DecisionNotFound.class)
+    ResponseEntity<ProblemDetail> decisionNotFound(AgentProblems.DecisionNotFound e, HttpServletRequest req) {
+        return Problems.of(HttpStatus.NOT_FOUND, "decision_not_found", e.getMessage(), req.getRequestURI(), Map.of(), null);
+    }
+
+    @ExceptionHandler(DecisionNotPending.class)
+    ResponseEntity<ProblemDetail> decisionNotPending(DecisionNotPending e, HttpServletRequest req) {
+        return Problems.of(HttpStatus.CONFLICT, "decision_not_pending", e.getMessage(), req.getRequestURI(),
+                Map.of("state", e.state().name()), null);
+    }
+
+    @ExceptionHandler(AgentProblems.InterventionBlocked.class)
+    ResponseEntity<ProblemDetail> blocked(AgentProblems.InterventionBlocked e, HttpServletRequest req) {
+        Map<String, Object> members = new java.util.LinkedHashMap<>();
+        members.put("reason", e.reason());
+        if (e.retryAfter() != null) {
+            members.put("retryAfter", e.retryAfter());
+        }
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "intervention_blocked", e.getMessage(), req.getRequestURI(),
+                members, null);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

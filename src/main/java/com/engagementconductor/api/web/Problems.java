@@ -31,6 +31,9 @@ final class Problems {
             Map.entry("payload_too_large", "Payload too large"),
             Map.entry("unsupported_media_type", "Unsupported media type"),
             Map.entry("session_not_live", "Session not live"),
+            Map.entry("decision_not_found", "Decision not found"),
+            Map.entry("decision_not_pending", "Decision not pending"),
+            Map.entry("intervention_blocked", "Intervention blocked"),
             Map.entry("internal_error", "Internal error"),
             Map.entry("unavailable", "Service unavailable"));
 

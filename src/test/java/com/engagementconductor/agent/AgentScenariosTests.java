@@ -1,0 +1,342 @@
+package com.engagementconductor.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.engagementconductor.intervention.InterventionTopics;
+import com.engagementconductor.scoring.TickScheduler;
+import com.engagementconductor.shared.EventBus;
+import com.engagementconductor.shared.Topics;
+import com.engagementconductor.support.LaneTestConfiguration;
+import com.engagementconductor.support.MutableClock;
+import com.engagementconductor.support.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The agent loop through the running context on a hand-moved clock: a room falls silent, the anomaly is raised,
+ * and the mode decides what happens next (behaviour R5, AS-1, AS-3, AS-4, AS-6 in spirit, contracts §4.6).
+ */
+@SpringBootTest(properties = {
+    "conductor.security.jwt-secret=" + TestTokens.SECRET,
+    "conductor.scoring.auto-start=false",
+    "spring.datasource.url=jdbc:h2:mem:agent_scenarios;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+})
+@AutoConfigureMockMvc
+@Import(LaneTestConfiguration.class)
+class AgentScenariosTests {
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    TickScheduler ticks;
+
+    @Autowired
+    LaneTestConfiguration.Lane lane;
+
+    @Autowired
+    EventBus bus;
+
+    @Autowired
+    JsonMapper json;
+
+    TestTokens tokens;
+    final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    final List<JsonNode> commands = new CopyOnWriteArrayList<>();
+    EventBus.Subscription eventSub;
+    EventBus.Subscription commandSub;
+
+    @BeforeEach
+    void setUp() {
+        tokens = new TestTokens(clock);
+        eventSub = bus.subscribe("session:*:events", (t, p) -> events.add(json.readTree(p)));
+        commandSub = bus.subscribe(InterventionTopics.COMMANDS_STREAM, (t, p) -> commands.add(json.readTree(p)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        eventSub.close();
+        commandSub.close();
+    }
+
+    @Test
+    void manualModeWaitsForApprovalAndApprovalExecutesOnce() throws Exception {
+        String s = "agent_manual";
+        JsonNode decision = runUntilDecision(s, "MANUAL");
+        assertThat(decision.path("autoApproved").asBoolean()).isFalse();
+        assertThat(decision.path("interventionType").asString()).isIn("POLL", "BROADCAST", "NOTIFICATION", "GAMIFICATION");
+        assertThat(decision.path("reasoning").asString()).contains("chosen: posterior mean");
+        assertThat(decision.path("context").path("anomalyType").asString()).isEqualTo(decision.path("context").path("anomaly_type").asString());
+        assertThat(decision.path("contentPreview").isObject()).isTrue();
+        Instant created = Instant.parse(decision.path("timestamp").asString());
+        assertThat(Instant.parse(decision.path("expiresAt").asString())).isEqualTo(created.plusSeconds(120));
+        assertThat(statuses(s)).contains("ANOMALY_DETECTED", "WAITING_APPROVAL");
+        String id = decision.path("decisionId").asString();
+        mvc.perform(get("/api/v1/agent/sessions/" + s + "/status").header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.mode").value("MANUAL"))
+                .andExpect(jsonPath("$.status").value("WAITING_APPROVAL"))
+                .andExpect(jsonPath("$.pending_decision.decision_id").value(id))
+                .andExpect(jsonPath("$.current_decision.requires_approval").value(true));
+        assertThat(commands).noneMatch(c -> c.path("session_id").asString().equals(s));
+
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/approve")
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision_id").value(id))
+                .andExpect(jsonPath("$.execution_result.success").value(true))
+                .andExpect(jsonPath("$.execution_result.status").value("DISPATCHED"))
+                .andExpect(jsonPath("$.message").value("Decision approved; intervention dispatched"));
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/approve")
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("decision_not_pending"))
+                .andExpect(jsonPath("$.state").value("APPROVED"));
+        Awaitility.await().until(() -> commands.stream().anyMatch(c -> c.path("decision_id").asString().equals(id)));
+        assertThat(commands.stream().filter(c -> c.path("session_id").asString().equals(s))).hasSize(1);
+        Awaitility.await().until(() -> resolutions(s).contains("APPROVED"));
+        assertThat(statuses(s)).contains("INTERVENING");
+    }
+
+    @Test
+    void autoModeExecutesWithoutAPerson() throws Exception {
+        String s = "agent_auto";
+        JsonNode decision = runUntilDecision(s, "AUTO");
+        assertThat(decision.path("autoApproved").asBoolean()).isTrue();
+        assertThat(decision.path("expiresAt").isNull()).isTrue();
+        String id = decision.path("decisionId").asString();
+        Awaitility.await().until(() -> commands.stream().anyMatch(c -> c.path("decision_id").asString().equals(id)));
+        assertThat(resolutions(s)).contains("AUTO_APPROVED");
+        assertThat(statuses(s)).doesNotContain("WAITING_APPROVAL").contains("INTERVENING");
+    }
+
+    @Test
+    void anUnansweredDecisionExpiresAfterTwoMinutes() throws Exception {
+        String s = "agent_expiry";
+        runUntilDecision(s, "MANUAL");
+        for (int k = 0; k < 80 && !resolutions(s).contains("EXPIRED"); k++) {
+            tick(s);
+        }
+        JsonNode resolved = events.stream()
+                .filter(e -> e.path("type").asString().equals("agent.decision.resolved")
+                        && e.path("data").path("resolution").asString().equals("EXPIRED"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no expiry; events: " + types(s)));
+        String id = resolved.path("data").path("decisionId").asString();
+        JsonNode decision = decisions(s).stream()
+                .filter(d -> d.path("decisionId").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
+        Instant expires = Instant.parse(decision.path("expiresAt").asString());
+        assertThat(Instant.parse(decision.path("timestamp").asString()).plusSeconds(120)).isEqualTo(expires);
+        Instant at = Instant.parse(resolved.path("data").path("at").asString());
+        assertThat(at).isBetween(expires, expires.plusSeconds(5));
+        assertThat(resolved.path("data").path("by").asString()).isEqualTo("system");
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/approve")
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.state").value("EXPIRED"));
+        assertThat(commands).noneMatch(c -> c.path("session_id").asString().equals(s));
+    }
+
+    @Test
+    void aNewAnomalySupersedesThePendingDecisionBeforeItsOwnDecisionIsPublished() throws Exception {
+        String s = "agent_supersede";
+        runUntilDecision(s, "MANUAL");
+        for (int k = 0; k < 30 && decisions(s).size() < 2; k++) {
+            tick(s);
+        }
+        List<JsonNode> made = decisions(s);
+        org.junit.jupiter.api.Assumptions.assumeTrue(made.size() >= 2, "no second anomaly in this run");
+        String first = made.get(0).path("decisionId").asString();
+        List<String> order = events.stream()
+                .filter(e -> e.path("session_id").asString().equals(s))
+                .map(e -> e.path("type").asString() + ":" + (e.path("type").asString().equals("agent.decision")
+                        ? e.path("data").path("decision").path("decisionId").asString()
+                        : e.path("data").path("decisionId").asString() + "/" + e.path("data").path("resolution").asString()))
+                .toList();
+        int superseded = order.indexOf("agent.decision.resolved:" + first + "/SUPERSEDED");
+        int second = order.indexOf("agent.decision:" + made.get(1).path("decisionId").asString());
+        assertThat(superseded).isNotNegative().isLessThan(second);
+    }
+
+    @Test
+    void aRejectionIsStoredWithItsReasonAndExecutesNothing() throws Exception {
+        String s = "agent_reject";
+        String id = runUntilDecision(s, "MANUAL").path("decisionId").asString();
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/reject?reason=late")
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reason").value("late"))
+                .andExpect(jsonPath("$.message").value("Decision rejected"));
+        Awaitility.await().until(() -> resolutions(s).contains("REJECTED"));
+        JsonNode resolved = events.stream()
+                .filter(e -> e.path("type").asString().equals("agent.decision.resolved")
+                        && e.path("data").path("resolution").asString().equals("REJECTED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(resolved.path("data").path("by").asString()).isEqualTo("user_9");
+        assertThat(resolved.path("data").path("reason").asString()).isEqualTo("late");
+        assertThat(resolved.path("data").path("sessionId").asString()).isEqualTo(s);
+        mvc.perform(get("/api/v1/agent/sessions/" + s + "/decisions?state=all").header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.decisions[0].state").value("REJECTED"))
+                .andExpect(jsonPath("$.decisions[0].resolved_by").value("user_9"));
+        assertThat(commands).noneMatch(c -> c.path("session_id").asString().equals(s));
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/not-a-uuid/approve")
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("decision_id"));
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/0f1e2d3c-4b5a-4968-8776-655443322110/approve")
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("decision_not_found"));
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/approve")
+                        .header("Authorization", "Bearer " + tokens.other()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void modeChangesAreStoredAndReported() throws Exception {
+        mvc.perform(put("/api/v1/agent/sessions/unregistered_x/mode")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"AUTO\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mode").value("AUTO"))
+                .andExpect(jsonPath("$.message").value("Agent mode changed to AUTO"));
+        mvc.perform(get("/api/v1/agent/sessions/unregistered_x/status").header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.mode").value("AUTO"))
+                .andExpect(jsonPath("$.is_active").value(true));
+        mvc.perform(put("/api/v1/agent/sessions/unregistered_x/mode")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"TURBO\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("mode"));
+        mvc.perform(get("/api/v1/agent/sessions/unknown_1/status").header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mode").value("MANUAL"))
+                .andExpect(jsonPath("$.status").value("IDLE"))
+                .andExpect(jsonPath("$.is_active").value(false))
+                .andExpect(jsonPath("$.pending_decision").isEmpty());
+    }
+
+    /** Registers the session, sets the mode, runs a lively room of 40 for 4 minutes, then silence until a decision. */
+    private JsonNode runUntilDecision(String s, String mode) throws Exception {
+        mvc.perform(post("/api/v1/agent/sessions/register")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"event_id\":\"evt_" + s + "\",\"session_id\":\"" + s + "\"}"))
+                .andExpect(status().is2xxSuccessful());
+        mvc.perform(put("/api/v1/agent/sessions/" + s + "/mode")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"" + mode + "\"}"))
+                .andExpect(status().isOk());
+        send(s, joins(40));
+        for (int k = 0; k < 48; k++) {
+            send(s, activity(k));
+            tick(s);
+        }
+        for (int k = 0; k < 30; k++) {
+            tick(s);
+            java.util.Optional<JsonNode> d = decision(s);
+            if (d.isPresent()) {
+                return d.get();
+            }
+        }
+        throw new AssertionError("no decision for " + s + "; events: " + types(s));
+    }
+
+    private void tick(String s) {
+        Instant t = clock.advance(Duration.ofSeconds(5));
+        lane.execute(s, () -> ticks.tick(s, t));
+        lane.settle();
+        Awaitility.await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5)).until(() -> true);
+    }
+
+    private java.util.Optional<JsonNode> decision(String s) {
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ofMillis(20)).until(() -> true);
+        return events.stream()
+                .filter(e -> e.path("session_id").asString().equals(s) && e.path("type").asString().equals("agent.decision"))
+                .map(e -> e.path("data").path("decision"))
+                .findFirst();
+    }
+
+    private List<JsonNode> decisions(String s) {
+        return events.stream()
+                .filter(e -> e.path("session_id").asString().equals(s) && e.path("type").asString().equals("agent.decision"))
+                .map(e -> e.path("data").path("decision"))
+                .toList();
+    }
+
+    private List<String> statuses(String s) {
+        return events.stream()
+                .filter(e -> e.path("session_id").asString().equals(s) && e.path("type").asString().equals("agent.status"))
+                .map(e -> e.path("data").path("status").asString())
+                .toList();
+    }
+
+    private List<String> resolutions(String s) {
+        return events.stream()
+                .filter(e -> e.path("session_id").asString().equals(s)
+                        && e.path("type").asString().equals("agent.decision.resolved"))
+                .map(e -> e.path("data").path("resolution").asString())
+                .toList();
+    }
+
+    private List<String> types(String s) {
+        return events.stream()
+                .filter(e -> e.path("session_id").asString().equals(s))
+                .map(e -> e.path("type").asString())
+                .toList();
+    }
+
+    private void send(String s, String items) throws Exception {
+        mvc.perform(post("/api/v1/sessions/" + s + "/signals")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"signals\":[" + items + "]}"))
+                .andExpect(status().isAccepted());
+    }
+
+    private static String joins(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"type\":\"join\",\"user_id\":\"u").append(i).append("\"}");
+        }
+        return b.toString();
+    }
+
+    private static String activity(int tick) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            int user = (tick * 7 + i * 11) % 40;
+            b.append(i == 0 ? "" : ",")
+                    .append(i % 2 == 0
+                            ? "{\"type\":\"chat\",\"user_id\":\"u" + user + "\"}"
+                            : "{\"type\":\"reaction\",\"user_id\":\"u" + user + "\",\"emoji\":\"+\"}");
+        }
+        return b.toString();
+    }
+}
