@@ -1,5 +1,6 @@
 package com.engagementconductor.simulation;
 
+import com.engagementconductor.shared.AttendeeAudience;
 import com.engagementconductor.shared.EventBus;
 import com.engagementconductor.shared.Topics;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stamped with their arrival time.
  */
 @Service
-public class Simulations implements DisposableBean {
+public class Simulations implements DisposableBean, AttendeeAudience, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Simulations.class);
 
     /** The lifecycle of a simulation. */
@@ -101,7 +104,11 @@ public class Simulations implements DisposableBean {
         }
     }
 
+    private static final String ATTENDEE_PREFIX = "conductor:attendee:";
+
     private final ConcurrentHashMap<UUID, Run> runs = new ConcurrentHashMap<>();
+    private EventBus.Subscription subscription = () -> {};
+    private volatile boolean lifecycleRunning;
     private final EventBus bus;
     private final InstantSource clock;
     private final JsonMapper json;
@@ -111,10 +118,89 @@ public class Simulations implements DisposableBean {
         return t;
     });
 
-    Simulations(EventBus bus, InstantSource clock, JsonMapper json) {
+    private final boolean realTime;
+
+    Simulations(
+            EventBus bus,
+            InstantSource clock,
+            JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${conductor.simulation.real-time:true}")
+                    boolean realTime) {
         this.bus = bus;
         this.clock = clock;
         this.json = json;
+        this.realTime = realTime;
+    }
+
+    /**
+     * Advances every running simulation by one simulated second now. With {@code conductor.simulation.real-time}
+     * false (tests on a hand-moved clock) this is the only way simulations advance.
+     */
+    public void stepAll() {
+        for (Run run : runs.values()) {
+            step(run);
+        }
+    }
+
+    /** Simulated attendees connected to a session's running simulation (they see the attendee room). */
+    @Override
+    public int reachable(String sessionId) {
+        int n = 0;
+        for (Run run : runs.values()) {
+            if (run.sessionId.equals(sessionId) && run.state == State.RUNNING) {
+                synchronized (run) {
+                    n += run.simulator.connected();
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Delivers attendee-room events to the simulated attendees of the session (R8.1): an agent poll opens for
+     * them, so they vote on it.
+     */
+    void onAttendeeEvent(String topic, String payload) {
+        String sessionId = topic.substring(ATTENDEE_PREFIX.length());
+        try {
+            JsonNode message = json.readTree(payload);
+            if (!"poll.opened".equals(message.path("event").asString(""))) {
+                return;
+            }
+            JsonNode poll = message.path("data").path("poll");
+            String pollId = poll.path("id").asString("");
+            List<String> options = new ArrayList<>();
+            poll.path("options").forEach(o -> options.add(o.path("id").asString()));
+            if (pollId.isEmpty() || options.isEmpty()) {
+                return;
+            }
+            for (Run run : runs.values()) {
+                if (run.sessionId.equals(sessionId) && run.state == State.RUNNING) {
+                    synchronized (run) {
+                        run.simulator.pollOpened(pollId, options);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("attendee event for simulation of {} not understood: {}", sessionId, e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        subscription = bus.subscribe(ATTENDEE_PREFIX + "*", this::onAttendeeEvent);
+        lifecycleRunning = true;
+    }
+
+    @Override
+    public void stop() {
+        subscription.close();
+        lifecycleRunning = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return lifecycleRunning;
     }
 
     /** Whether a simulation is running for the session. */
@@ -142,8 +228,10 @@ public class Simulations implements DisposableBean {
                 seed,
                 now);
         runs.put(run.id, run);
-        long periodMicros = Math.max(1, Math.round(1_000_000 / speed));
-        run.future = timer.scheduleAtFixedRate(() -> step(run), 0, periodMicros, TimeUnit.MICROSECONDS);
+        if (realTime) {
+            long periodMicros = Math.max(1, Math.round(1_000_000 / speed));
+            run.future = timer.scheduleAtFixedRate(() -> step(run), 0, periodMicros, TimeUnit.MICROSECONDS);
+        }
         return run.view();
     }
 
