@@ -66,28 +66,60 @@ class Act implements AgentStep {
         }
         SessionAgent agent = pass.agent;
         ContextKey context = ContextKey.parse(d.contextKey());
-        String severity = agent.anomaly != null ? agent.anomaly.report.severity().name() : "WARNING";
+        String severity =
+                agent.anomaly != null ? agent.anomaly.report.severity().name() : "WARNING";
         double score = agent.ticks.isEmpty() ? 0.0 : agent.ticks.peekLast().published();
         long started = System.nanoTime();
         InterventionContent produced = contents.take(d.id())
-                .orElseGet(() -> content.produce(agent, d.type(), context.anomalyType(), severity, score,
-                        agent.anomaly == null ? null : agent.anomaly.onset, pass.now));
+                .orElseGet(() -> content.produce(
+                        agent,
+                        d.type(),
+                        context.anomalyType(),
+                        severity,
+                        score,
+                        agent.anomaly == null ? null : agent.anomaly.onset,
+                        pass.now));
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         EventSettings event = settings.effective(agent.eventId);
         Optional<InterventionLimits.Block> block = limits.tryConsume(
-                agent.sessionId, agent.eventId, d.type(), event.allowed(), event.maxInterventionsPerHour(), pass.now,
+                agent.sessionId,
+                agent.eventId,
+                d.type(),
+                event.allowed(),
+                event.maxInterventionsPerHour(),
+                pass.now,
                 busyUntil(produced, pass.now));
         if (block.isPresent()) {
-            meters.counter("conductor.decisions.skipped", "reason", "BLOCKED_AT_EXECUTION").increment();
-            log.info("session {}: decision {} not executed ({})", agent.sessionId, d.id(), block.get().reason());
+            meters.counter("conductor.decisions.skipped", "reason", "BLOCKED_AT_EXECUTION")
+                    .increment();
+            log.info(
+                    "session {}: decision {} not executed ({})",
+                    agent.sessionId,
+                    d.id(),
+                    block.get().reason());
             status.settle(agent, pass.now);
             return;
         }
         UUID interventionId = Uuids.random(ids);
         interventions.dispatch(new InterventionCommand(
-                interventionId, d.id(), agent.sessionId, agent.eventId, d.type(), d.posteriorMean(), d.reasoning(),
-                context.anomalyType(), severity, produced, "template", latencyMs, false, null, d.contextKey(), null,
-                null, pass.now));
+                interventionId,
+                d.id(),
+                agent.sessionId,
+                agent.eventId,
+                d.type(),
+                d.posteriorMean(),
+                d.reasoning(),
+                context.anomalyType(),
+                severity,
+                produced,
+                "template",
+                latencyMs,
+                false,
+                null,
+                d.contextKey(),
+                null,
+                null,
+                pass.now));
         pass.interventionId = interventionId;
         agent.intervening = d;
         agent.executions.addLast(pass.now);

@@ -25,7 +25,8 @@ class AgentChain {
                 Decision d = pass.decision;
                 if (d == null
                         || (d.resolution() != Resolution.AUTO_APPROVED && d.resolution() != Resolution.APPROVED)) {
-                    throw new IllegalStateException("acted without an approval: " + (d == null ? "no decision" : d.resolution()));
+                    throw new IllegalStateException(
+                            "acted without an approval: " + (d == null ? "no decision" : d.resolution()));
                 }
             }
         }

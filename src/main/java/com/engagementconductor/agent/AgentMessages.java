@@ -1,10 +1,10 @@
 package com.engagementconductor.agent;
 
+import com.engagementconductor.intervention.Outbox;
 import com.engagementconductor.shared.EventBus;
 import com.engagementconductor.shared.SequenceNumbers;
 import com.engagementconductor.shared.Timestamps;
 import com.engagementconductor.shared.Topics;
-import com.engagementconductor.intervention.Outbox;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,12 @@ class AgentMessages {
 
     /** The outbox message announcing a resolution. */
     Outbox.Message resolved(
-            String sessionId, String decisionId, Resolution resolution, @Nullable String by, Instant at, @Nullable String reason) {
+            String sessionId,
+            String decisionId,
+            Resolution resolution,
+            @Nullable String by,
+            Instant at,
+            @Nullable String reason) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("decisionId", decisionId);
         data.put("resolution", resolution.name());
@@ -57,12 +62,14 @@ class AgentMessages {
         if (reason != null) {
             data.put("reason", reason);
         }
-        return new Outbox.Message(Topics.sessionEvents(sessionId), envelope("agent.decision.resolved", sessionId, at, data));
+        return new Outbox.Message(
+                Topics.sessionEvents(sessionId), envelope("agent.decision.resolved", sessionId, at, data));
     }
 
     /** The outbox message announcing a measured reward. */
     Outbox.Message reward(String sessionId, Map<String, Object> data, Instant at) {
-        return new Outbox.Message(Topics.sessionEvents(sessionId), envelope("agent.reward.measured", sessionId, at, data));
+        return new Outbox.Message(
+                Topics.sessionEvents(sessionId), envelope("agent.reward.measured", sessionId, at, data));
     }
 
     List<Outbox.Message> list(Outbox.Message... messages) {

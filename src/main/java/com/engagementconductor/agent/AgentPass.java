@@ -35,14 +35,19 @@ final class AgentPass {
     final @Nullable EngagementScored tick;
     final @Nullable AnomalyDetected anomaly;
     /** Set by Decide: the arm chosen for the active anomaly and the facts behind it; Approve turns it into a decision. */
-    @Nullable Proposal proposal;
+    @Nullable
+    Proposal proposal;
     /** Set by Approve (a new decision) or given (an approval pass). */
-    @Nullable Decision decision;
+    @Nullable
+    Decision decision;
     /** The person who approved, on an approval pass. */
-    @Nullable String approvedBy;
+    @Nullable
+    String approvedBy;
+
     boolean acted;
     /** The intervention Act dispatched, if any. */
     java.util.@Nullable UUID interventionId;
+
     final Set<StepName> ran = EnumSet.noneOf(StepName.class);
 
     /** What Decide chose, before the approval gate. */
@@ -52,7 +57,12 @@ final class AgentPass {
             EventSettings settings,
             SessionAgent.ActiveAnomaly anomaly) {}
 
-    AgentPass(SessionAgent agent, Instant now, Trigger trigger, @Nullable EngagementScored tick, @Nullable AnomalyDetected anomaly) {
+    AgentPass(
+            SessionAgent agent,
+            Instant now,
+            Trigger trigger,
+            @Nullable EngagementScored tick,
+            @Nullable AnomalyDetected anomaly) {
         this.agent = agent;
         this.now = now;
         this.trigger = trigger;

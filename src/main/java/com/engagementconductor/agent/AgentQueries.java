@@ -49,16 +49,43 @@ public class AgentQueries {
         }
         Instant lastActivity = live.get(sessionId).map(l -> l.lastActivity()).orElse(null);
         if (!s.active() || runtime.agent(sessionId).isEmpty()) {
-            Decision pending = decisions.list(sessionId, true, 1, 0).decisions().stream().findFirst().orElse(null);
-            return new StatusView(sessionId, s.mode(), s.active() ? "IDLE" : "IDLE", lastActivity, pending, pending,
-                    s.active(), s.eventId(), s.orgId());
+            Decision pending = decisions.list(sessionId, true, 1, 0).decisions().stream()
+                    .findFirst()
+                    .orElse(null);
+            return new StatusView(
+                    sessionId,
+                    s.mode(),
+                    s.active() ? "IDLE" : "IDLE",
+                    lastActivity,
+                    pending,
+                    pending,
+                    s.active(),
+                    s.eventId(),
+                    s.orgId());
         }
         return runtime.call(sessionId, agent -> {
             SessionAgent a = agent.orElseThrow();
             Decision current = a.pending != null ? a.pending : a.intervening;
-            return new StatusView(sessionId, a.mode.name(), a.status.name(), lastActivity, current, a.pending, true,
-                    a.eventId, a.orgId);
+            return new StatusView(
+                    sessionId,
+                    a.mode.name(),
+                    a.status.name(),
+                    lastActivity,
+                    current,
+                    a.pending,
+                    true,
+                    a.eventId,
+                    a.orgId);
         });
+    }
+
+    /** For listings: the agent's current status and pending decisions of a session (IDLE and 0 when not live here). */
+    public record Summary(String status, int pendingDecisions) {}
+
+    public Summary summary(String sessionId) {
+        return runtime.agent(sessionId)
+                .map(a -> new Summary(a.status.name(), a.pending == null ? 0 : 1))
+                .orElse(new Summary("IDLE", 0));
     }
 
     /** A session's decisions, newest first (pending only unless {@code all}). */

@@ -123,8 +123,9 @@ class AgentRuntime {
         if (r.kind() != AnomalyReport.Kind.RAISED) {
             return;
         }
-        agentFor(detected.sessionId()).ifPresent(agent ->
-                chain.run(new AgentPass(agent, r.timestamp(), AgentPass.Trigger.ANOMALY, null, detected)));
+        agentFor(detected.sessionId())
+                .ifPresent(agent ->
+                        chain.run(new AgentPass(agent, r.timestamp(), AgentPass.Trigger.ANOMALY, null, detected)));
     }
 
     @EventListener
@@ -135,7 +136,8 @@ class AgentRuntime {
     @EventListener
     void on(SessionModeChanged changed) {
         lanes.execute(changed.sessionId(), () -> agentFor(changed.sessionId())
-                .ifPresent(agent -> status.modeChanged(agent, AgentMode.parse(changed.mode()).orElse(AgentMode.MANUAL), clock.instant())));
+                .ifPresent(agent -> status.modeChanged(
+                        agent, AgentMode.parse(changed.mode()).orElse(AgentMode.MANUAL), clock.instant())));
     }
 
     @EventListener
@@ -152,7 +154,8 @@ class AgentRuntime {
 
     @EventListener
     void on(InterventionExecuted executed) {
-        lanes.execute(executed.sessionId(), () -> agentFor(executed.sessionId()).ifPresent(agent -> outcome(agent, executed)));
+        lanes.execute(executed.sessionId(), () -> agentFor(executed.sessionId())
+                .ifPresent(agent -> outcome(agent, executed)));
     }
 
     @EventListener
@@ -191,7 +194,9 @@ class AgentRuntime {
                     d != null ? d.createdAt() : executed.executedAt(),
                     executed.executedAt(),
                     a != null ? a.onset : null,
-                    a != null ? a.expectedDetection : agent.meanDetection(executed.executedAt(), java.time.Duration.ofSeconds(150), 0),
+                    a != null
+                            ? a.expectedDetection
+                            : agent.meanDetection(executed.executedAt(), java.time.Duration.ofSeconds(150), 0),
                     true,
                     false,
                     manual));
@@ -199,7 +204,9 @@ class AgentRuntime {
         } else {
             if (d != null) {
                 counters.increment(
-                        ScopeChain.of(agent.orgId, agent.eventId), ContextKey.parse(d.contextKey()), Arm.valueOf(d.type().name()),
+                        ScopeChain.of(agent.orgId, agent.eventId),
+                        ContextKey.parse(d.contextKey()),
+                        Arm.valueOf(d.type().name()),
                         executed.unconfirmed() ? ArmCounter.UNCONFIRMED : ArmCounter.EXECUTION_FAILURES);
             }
             status.settle(agent, now);
@@ -208,7 +215,11 @@ class AgentRuntime {
 
     private static String contextOf(SessionAgent agent, SessionAgent.ActiveAnomaly a) {
         AnomalyReport r = a.report;
-        return ContextKey.of(r.type().name(), r.currentEngagement(), a.signals.connectedUsers(), r.deviation(),
+        return ContextKey.of(
+                        r.type().name(),
+                        r.currentEngagement(),
+                        a.signals.connectedUsers(),
+                        r.deviation(),
                         r.expectedEngagement() > 0 ? r.expectedEngagement() : null)
                 .value();
     }
@@ -252,7 +263,8 @@ class AgentRuntime {
             return Optional.empty();
         }
         SessionInfo s = info.get();
-        SessionAgent agent = new SessionAgent(s.id(), s.eventId(), s.orgId(), AgentMode.parse(s.mode()).orElse(AgentMode.MANUAL));
+        SessionAgent agent = new SessionAgent(
+                s.id(), s.eventId(), s.orgId(), AgentMode.parse(s.mode()).orElse(AgentMode.MANUAL));
         for (Decision d : decisions.pending()) {
             if (d.sessionId().equals(sessionId)) {
                 agent.pending = d;

@@ -91,12 +91,16 @@ public class Approvals {
                         throw new InterventionBlocked(b.reason(), b.retryAfterSeconds());
                     });
             if (!records.resolve(d, Resolution.APPROVED, now, caller.subject(), null)) {
-                Resolution state = store.find(decisionId).map(Decision::resolution).orElse(Resolution.PENDING);
+                Resolution state =
+                        store.find(decisionId).map(Decision::resolution).orElse(Resolution.PENDING);
                 throw new DecisionNotPending(decisionId, state);
             }
             d.resolve(Resolution.APPROVED, now, caller.subject(), null);
-            counters.increment(ScopeChain.of(agent.get().orgId, agent.get().eventId), ContextKey.parse(d.contextKey()),
-                    Arm.valueOf(d.type().name()), ArmCounter.ACCEPTED);
+            counters.increment(
+                    ScopeChain.of(agent.get().orgId, agent.get().eventId),
+                    ContextKey.parse(d.contextKey()),
+                    Arm.valueOf(d.type().name()),
+                    ArmCounter.ACCEPTED);
             AgentPass pass = runtime.executeApproved(agent.get(), d, caller.subject());
             return new Approved(decisionId, now, pass.interventionId);
         });
@@ -108,14 +112,18 @@ public class Approvals {
             Decision d = current(sessionId, decisionId, agent);
             Instant now = clock.instant();
             if (!records.resolve(d, Resolution.REJECTED, now, caller.subject(), reason)) {
-                Resolution state = store.find(decisionId).map(Decision::resolution).orElse(Resolution.PENDING);
+                Resolution state =
+                        store.find(decisionId).map(Decision::resolution).orElse(Resolution.PENDING);
                 throw new DecisionNotPending(decisionId, state);
             }
             d.resolve(Resolution.REJECTED, now, caller.subject(), reason);
             contents.remove(d.id());
             String org = agent.map(a -> a.orgId).orElse(null);
-            counters.increment(ScopeChain.of(org, d.eventId()), ContextKey.parse(d.contextKey()),
-                    Arm.valueOf(d.type().name()), ArmCounter.REJECTED);
+            counters.increment(
+                    ScopeChain.of(org, d.eventId()),
+                    ContextKey.parse(d.contextKey()),
+                    Arm.valueOf(d.type().name()),
+                    ArmCounter.REJECTED);
             agent.ifPresent(a -> {
                 if (a.pending != null && a.pending.id().equals(decisionId)) {
                     a.pending = null;
@@ -140,7 +148,8 @@ public class Approvals {
 
     /** The decision as the agent holds it (the same object when pending there), else as stored; 409 unless pending. */
     private Decision current(String sessionId, UUID decisionId, Optional<SessionAgent> agent) {
-        Decision held = agent.map(a -> a.pending).filter(p -> p.id().equals(decisionId)).orElse(null);
+        Decision held =
+                agent.map(a -> a.pending).filter(p -> p.id().equals(decisionId)).orElse(null);
         Decision d = held != null ? held : store.find(decisionId).orElseThrow(() -> new DecisionNotFound(decisionId));
         if (!d.sessionId().equals(sessionId)) {
             throw new DecisionNotFound(decisionId);

@@ -15,10 +15,9 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
-import java.util.SplittableRandom;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -69,34 +68,58 @@ class Approve implements AgentStep {
         SessionAgent agent = pass.agent;
         PolicyChoice.Intervene choice = proposal.choice();
         EventSettings settings = proposal.settings();
-        boolean auto = switch (agent.mode) {
-            case AUTO -> true;
-            case SEMI_AUTO -> round9(choice.posteriorMean()) >= round9(settings.autoApproveThreshold());
-            case MANUAL -> false;
-        };
-        boolean holdout = auto && settings.holdoutFraction() > 0 && holdoutDraw(agent.eventId) < settings.holdoutFraction();
+        boolean auto =
+                switch (agent.mode) {
+                    case AUTO -> true;
+                    case SEMI_AUTO -> round9(choice.posteriorMean()) >= round9(settings.autoApproveThreshold());
+                    case MANUAL -> false;
+                };
+        boolean holdout =
+                auto && settings.holdoutFraction() > 0 && holdoutDraw(agent.eventId) < settings.holdoutFraction();
         Resolution born = holdout ? Resolution.HOLDOUT : (auto ? Resolution.AUTO_APPROVED : Resolution.PENDING);
         AnomalyReport r = proposal.anomaly().report;
         InterventionType type = InterventionType.valueOf(choice.arm().name());
-        CounterValues acceptance = counters.read(
-                Scope.event(agent.eventId), proposal.context(), choice.arm());
+        CounterValues acceptance = counters.read(Scope.event(agent.eventId), proposal.context(), choice.arm());
         long asked = acceptance.get(com.engagementconductor.decision.ArmCounter.ACCEPTED)
                 + acceptance.get(com.engagementconductor.decision.ArmCounter.REJECTED)
                 + acceptance.get(com.engagementconductor.decision.ArmCounter.EXPIRED);
         String reasoning = Reasoning.of(
-                r.type().name(), r.severity().name(), r.currentEngagement(), r.expectedEngagement(),
-                proposal.context().deviation().wireName(), choice.arm().name(), choice.posteriorMean(),
-                choice.totalAttempts(), choice.probabilityBest(), choice.isExploring(),
-                acceptance.get(com.engagementconductor.decision.ArmCounter.ACCEPTED), asked);
+                r.type().name(),
+                r.severity().name(),
+                r.currentEngagement(),
+                r.expectedEngagement(),
+                proposal.context().deviation().wireName(),
+                choice.arm().name(),
+                choice.posteriorMean(),
+                choice.totalAttempts(),
+                choice.probabilityBest(),
+                choice.isExploring(),
+                acceptance.get(com.engagementconductor.decision.ArmCounter.ACCEPTED),
+                asked);
         Instant expires = born == Resolution.PENDING ? pass.now.plusSeconds(settings.approvalTimeoutSeconds()) : null;
         Decision d = new Decision(
                 Uuids.random(ids),
-                agent.sessionId, agent.eventId, pass.now, expires, type, proposal.context().value(),
-                choice.posteriorMean(), choice.probabilityBest(), reasoning, r.anomalyId(), born);
+                agent.sessionId,
+                agent.eventId,
+                pass.now,
+                expires,
+                type,
+                proposal.context().value(),
+                choice.posteriorMean(),
+                choice.probabilityBest(),
+                reasoning,
+                r.anomalyId(),
+                born);
         InterventionContent produced = holdout
                 ? null
-                : content.produce(agent, type, r.type().name(), r.severity().name(), r.currentEngagement(),
-                        proposal.anomaly().onset, pass.now);
+                : content.produce(
+                        agent,
+                        type,
+                        r.type().name(),
+                        r.severity().name(),
+                        r.currentEngagement(),
+                        proposal.anomaly().onset,
+                        pass.now);
         if (produced != null) {
             d.content(produced.preview());
             contents.put(d.id(), produced);
@@ -116,13 +139,23 @@ class Approve implements AgentStep {
             status.enter(agent, AgentStatus.WAITING_APPROVAL, pass.now);
         } else if (holdout) {
             agent.rewards.add(new SessionAgent.PendingReward(
-                    null, d, d.contextKey(), type.name(), d.createdAt(), d.createdAt(),
-                    proposal.anomaly().onset, proposal.anomaly().expectedDetection, false, true, false));
+                    null,
+                    d,
+                    d.contextKey(),
+                    type.name(),
+                    d.createdAt(),
+                    d.createdAt(),
+                    proposal.anomaly().onset,
+                    proposal.anomaly().expectedDetection,
+                    false,
+                    true,
+                    false));
             status.settle(agent, pass.now);
         }
     }
 
-    private Map<String, Object> payload(Decision d, PolicyChoice.Intervene choice, AgentPass.Proposal p, double acceptance) {
+    private Map<String, Object> payload(
+            Decision d, PolicyChoice.Intervene choice, AgentPass.Proposal p, double acceptance) {
         AnomalyReport r = p.anomaly().report;
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("engagement_bucket", p.context().engagement().wireName());
@@ -131,7 +164,8 @@ class Approve implements AgentStep {
         context.put("deviation_bucket", p.context().deviation().wireName());
         context.put("anomalyType", r.type().name());
         context.put("severity", r.severity().name());
-        context.put("engagementLevel", EngagementCategory.of(r.currentEngagement()).name());
+        context.put(
+                "engagementLevel", EngagementCategory.of(r.currentEngagement()).name());
         context.put("sessionSize", p.context().size().wireName());
         Map<String, Object> trend = new LinkedHashMap<>();
         trend.put("expected_engagement", r.expectedEngagement());
@@ -161,7 +195,8 @@ class Approve implements AgentStep {
 
     /** The event's next holdout draw u in [0, 1), from a generator seeded per event (R5.6). */
     double holdoutDraw(String eventId) {
-        SplittableRandom r = holdoutDraws.computeIfAbsent(eventId, e -> new SplittableRandom(holdoutSeed ^ e.hashCode()));
+        SplittableRandom r =
+                holdoutDraws.computeIfAbsent(eventId, e -> new SplittableRandom(holdoutSeed ^ e.hashCode()));
         synchronized (r) {
             return r.nextDouble();
         }

@@ -34,13 +34,16 @@ class Decide implements AgentStep {
     private final InterventionPolicy policy;
     private final StatusOwner status;
     private final MeterRegistry meters;
+    private final LearningStore learning;
 
     Decide(
             EventSettingsService settings,
             InterventionLimits limits,
             InterventionPolicy policy,
             StatusOwner status,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            LearningStore learning) {
+        this.learning = learning;
         this.settings = settings;
         this.limits = limits;
         this.policy = policy;
@@ -59,9 +62,14 @@ class Decide implements AgentStep {
         if (pass.trigger == AgentPass.Trigger.ANOMALY) {
             AnomalyDetected detected = java.util.Objects.requireNonNull(pass.anomaly);
             AnomalyReport r = detected.report();
-            double fallback = agent.ticks.isEmpty() ? r.expectedEngagement() : agent.ticks.peekLast().detection();
+            double fallback = agent.ticks.isEmpty()
+                    ? r.expectedEngagement()
+                    : agent.ticks.peekLast().detection();
             agent.anomaly = new SessionAgent.ActiveAnomaly(
-                    r, r.timestamp(), agent.meanDetection(r.timestamp(), REFERENCE_WINDOW, fallback), detected.signals());
+                    r,
+                    r.timestamp(),
+                    agent.meanDetection(r.timestamp(), REFERENCE_WINDOW, fallback),
+                    detected.signals());
         } else if (pass.trigger != AgentPass.Trigger.FOLLOW_UP) {
             return;
         }
@@ -75,20 +83,24 @@ class Decide implements AgentStep {
             skip(pass, "AGENT_DISABLED");
             return;
         }
-        if (limits.rateBlock(agent.sessionId, agent.eventId, event.maxInterventionsPerHour(), pass.now).isPresent()) {
+        if (limits.rateBlock(agent.sessionId, agent.eventId, event.maxInterventionsPerHour(), pass.now)
+                .isPresent()) {
             skip(pass, "RATE_LIMITED");
             return;
         }
         AnomalyReport r = anomaly.report;
         ContextKey context = ContextKey.of(
-                r.type().name(), r.currentEngagement(), anomaly.signals.connectedUsers(), r.deviation(),
+                r.type().name(),
+                r.currentEngagement(),
+                anomaly.signals.connectedUsers(),
+                r.deviation(),
                 r.expectedEngagement() > 0 ? r.expectedEngagement() : null);
         PolicyChoice choice = policy.decide(new DecisionRequest(
                 ScopeChain.of(agent.orgId, agent.eventId),
                 context,
                 arms(event.allowed()),
                 cooldowns(agent.sessionId, pass.now),
-                false,
+                learning.holdoutBaseline(context.value(), context.anomalyType()).exists(),
                 event.minConfidenceThreshold()));
         if (choice instanceof PolicyChoice.Intervene intervene) {
             anomaly.decisions++;

@@ -69,7 +69,11 @@ public final class Decision {
 
     /** Restores a stored decision as it was. */
     public static Decision restore(
-            Decision born, Resolution resolution, @Nullable Instant resolvedAt, @Nullable String resolvedBy, @Nullable String reason) {
+            Decision born,
+            Resolution resolution,
+            @Nullable Instant resolvedAt,
+            @Nullable String resolvedBy,
+            @Nullable String reason) {
         born.resolution = resolution;
         born.resolvedAt = resolvedAt;
         born.resolvedBy = resolvedBy;

@@ -30,7 +30,12 @@ class DecisionRecords {
         out.add(messages.decision(payload, d.sessionId(), d.createdAt()));
         if (d.resolution() == Resolution.HOLDOUT || d.resolution() == Resolution.AUTO_APPROVED) {
             out.add(messages.resolved(
-                    d.sessionId(), d.id().toString(), d.resolution(), d.holdout() ? "system" : null, d.createdAt(), null));
+                    d.sessionId(),
+                    d.id().toString(),
+                    d.resolution(),
+                    d.holdout() ? "system" : null,
+                    d.createdAt(),
+                    null));
         }
         outbox.store(() -> store.insert(d), out);
     }

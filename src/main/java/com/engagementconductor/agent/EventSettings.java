@@ -41,13 +41,15 @@ public record EventSettings(
                     "min_confidence_threshold must be in [0, auto_approve_threshold]: " + minConfidenceThreshold);
         }
         if (maxInterventionsPerHour < 0 || maxInterventionsPerHour > 100) {
-            throw new IllegalArgumentException("max_interventions_per_hour must be in [0, 100]: " + maxInterventionsPerHour);
+            throw new IllegalArgumentException(
+                    "max_interventions_per_hour must be in [0, 100]: " + maxInterventionsPerHour);
         }
         if (holdoutFraction < 0 || holdoutFraction > 0.5) {
             throw new IllegalArgumentException("holdout_fraction must be in [0, 0.5]: " + holdoutFraction);
         }
         if (approvalTimeoutSeconds < 30 || approvalTimeoutSeconds > 1800) {
-            throw new IllegalArgumentException("approval_timeout_seconds must be in [30, 1800]: " + approvalTimeoutSeconds);
+            throw new IllegalArgumentException(
+                    "approval_timeout_seconds must be in [30, 1800]: " + approvalTimeoutSeconds);
         }
         allowedInterventions = allowedInterventions == null ? null : Set.copyOf(allowedInterventions);
         notificationEmails = notificationEmails == null ? null : List.copyOf(notificationEmails);
@@ -56,13 +58,30 @@ public record EventSettings(
     /** The defaults of contracts §4.8 for an event without a row. */
     public static EventSettings defaults(String eventId, @Nullable String orgId) {
         return new EventSettings(
-                eventId, orgId, true, AgentMode.MANUAL, 0.75, 0.50, null, 10, 0.0, 120, true, true, null, false, null, null);
+                eventId,
+                orgId,
+                true,
+                AgentMode.MANUAL,
+                0.75,
+                0.50,
+                null,
+                10,
+                0.0,
+                120,
+                true,
+                true,
+                null,
+                false,
+                null,
+                null);
     }
 
     /** The arms the event allows (all four when unset). */
     public Set<InterventionType> allowed() {
         return allowedInterventions == null
                 ? EnumSet.allOf(InterventionType.class)
-                : (allowedInterventions.isEmpty() ? EnumSet.noneOf(InterventionType.class) : EnumSet.copyOf(allowedInterventions));
+                : (allowedInterventions.isEmpty()
+                        ? EnumSet.noneOf(InterventionType.class)
+                        : EnumSet.copyOf(allowedInterventions));
     }
 }

@@ -80,9 +80,22 @@ public class EventSettingsService {
     }
 
     private static EventSettings withOrg(EventSettings s, @Nullable String org) {
-        return new EventSettings(s.eventId(), org, s.agentEnabled(), s.agentMode(), s.autoApproveThreshold(),
-                s.minConfidenceThreshold(), s.allowedInterventions(), s.maxInterventionsPerHour(), s.holdoutFraction(),
-                s.approvalTimeoutSeconds(), s.notifyOnAnomaly(), s.notifyOnIntervention(), s.notificationEmails(),
-                s.stored(), s.createdAt(), s.updatedAt());
+        return new EventSettings(
+                s.eventId(),
+                org,
+                s.agentEnabled(),
+                s.agentMode(),
+                s.autoApproveThreshold(),
+                s.minConfidenceThreshold(),
+                s.allowedInterventions(),
+                s.maxInterventionsPerHour(),
+                s.holdoutFraction(),
+                s.approvalTimeoutSeconds(),
+                s.notifyOnAnomaly(),
+                s.notifyOnIntervention(),
+                s.notificationEmails(),
+                s.stored(),
+                s.createdAt(),
+                s.updatedAt());
     }
 }

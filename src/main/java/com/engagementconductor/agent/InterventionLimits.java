@@ -43,7 +43,8 @@ public final class InterventionLimits {
 
     /** The arms of a session in cooldown at {@code now}. */
     public synchronized Set<InterventionType> inCooldown(String sessionId, Instant now) {
-        EnumMap<InterventionType, Instant> last = lastPublished.getOrDefault(sessionId, new EnumMap<>(InterventionType.class));
+        EnumMap<InterventionType, Instant> last =
+                lastPublished.getOrDefault(sessionId, new EnumMap<>(InterventionType.class));
         Set<InterventionType> out = java.util.EnumSet.noneOf(InterventionType.class);
         for (InterventionType t : InterventionType.values()) {
             if (cooldownLeft(sessionId, t, last, now) > 0) {
@@ -55,11 +56,17 @@ public final class InterventionLimits {
 
     /** Whether an execution of {@code type} would be allowed now, without consuming anything. */
     public synchronized Optional<Block> check(
-            String sessionId, String eventId, InterventionType type, Set<InterventionType> allowed, int maxPerHour, Instant now) {
+            String sessionId,
+            String eventId,
+            InterventionType type,
+            Set<InterventionType> allowed,
+            int maxPerHour,
+            Instant now) {
         if (!allowed.contains(type)) {
             return Optional.of(new Block("not_allowed", null));
         }
-        EnumMap<InterventionType, Instant> last = lastPublished.getOrDefault(sessionId, new EnumMap<>(InterventionType.class));
+        EnumMap<InterventionType, Instant> last =
+                lastPublished.getOrDefault(sessionId, new EnumMap<>(InterventionType.class));
         long cooldown = cooldownLeft(sessionId, type, last, now);
         if (cooldown > 0) {
             return Optional.of(new Block("cooldown", cooldown));
@@ -72,14 +79,19 @@ public final class InterventionLimits {
         Deque<Instant> session = prune(sessionExecutions, sessionId, now.minus(LONG_WINDOW));
         Instant lastSession = session.peekLast();
         if (lastSession != null && lastSession.isAfter(now.minus(SHORT_WINDOW))) {
-            return Optional.of(new Block("session_limit", ceilSeconds(Duration.between(now, lastSession.plus(SHORT_WINDOW)))));
+            return Optional.of(
+                    new Block("session_limit", ceilSeconds(Duration.between(now, lastSession.plus(SHORT_WINDOW)))));
         }
         if (session.size() >= LONG_WINDOW_MAX) {
-            return Optional.of(new Block("session_limit", ceilSeconds(Duration.between(now, session.peekFirst().plus(LONG_WINDOW)))));
+            return Optional.of(new Block(
+                    "session_limit",
+                    ceilSeconds(Duration.between(now, session.peekFirst().plus(LONG_WINDOW)))));
         }
         Deque<Instant> event = prune(eventExecutions, eventId, now.minus(EVENT_WINDOW));
         if (event.size() >= maxPerHour) {
-            Long retry = event.isEmpty() ? null : ceilSeconds(Duration.between(now, event.peekFirst().plus(EVENT_WINDOW)));
+            Long retry = event.isEmpty()
+                    ? null
+                    : ceilSeconds(Duration.between(now, event.peekFirst().plus(EVENT_WINDOW)));
             return Optional.of(new Block("event_limit", retry));
         }
         return Optional.empty();
@@ -110,7 +122,9 @@ public final class InterventionLimits {
             String sessionId, String eventId, InterventionType type, Instant at, @Nullable Instant busyUntil) {
         sessionExecutions.computeIfAbsent(sessionId, s -> new ArrayDeque<>()).addLast(at);
         eventExecutions.computeIfAbsent(eventId, e -> new ArrayDeque<>()).addLast(at);
-        lastPublished.computeIfAbsent(sessionId, s -> new EnumMap<>(InterventionType.class)).merge(type, at, (a, b) -> a.isAfter(b) ? a : b);
+        lastPublished
+                .computeIfAbsent(sessionId, s -> new EnumMap<>(InterventionType.class))
+                .merge(type, at, (a, b) -> a.isAfter(b) ? a : b);
         if (type == InterventionType.GAMIFICATION && busyUntil != null) {
             challengeRunsUntil.merge(sessionId, busyUntil, (a, b) -> a.isAfter(b) ? a : b);
         }
@@ -123,7 +137,8 @@ public final class InterventionLimits {
         challengeRunsUntil.remove(sessionId);
     }
 
-    private long cooldownLeft(String sessionId, InterventionType type, Map<InterventionType, Instant> last, Instant now) {
+    private long cooldownLeft(
+            String sessionId, InterventionType type, Map<InterventionType, Instant> last, Instant now) {
         long left = 0;
         Instant at = last.get(type);
         if (at != null) {

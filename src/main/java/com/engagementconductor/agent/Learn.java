@@ -90,20 +90,33 @@ class Learn implements AgentStep {
                 counters.increment(scopes, context, arm, ArmCounter.INCOMPLETE);
             }
             if (r.interventionId() != null) {
-                interventions.recordMeasurement(r.interventionId(), Map.of("measured_at", Timestamps.format(now)),
+                interventions.recordMeasurement(
+                        r.interventionId(),
+                        Map.of("measured_at", Timestamps.format(now)),
                         InterventionStatus.MEASUREMENT_INCOMPLETE);
             }
             return;
         }
         double delta = post.getAsDouble() - pre.getAsDouble();
-        double reward = Reward.v2(delta);
-        boolean success = Reward.success(delta);
+        OptionalDouble holdoutMean = r.holdout()
+                ? OptionalDouble.empty()
+                : learning.holdoutBaseline(r.contextKey(), context.anomalyType()).mean();
+        Double uplift = holdoutMean.isPresent() ? delta - holdoutMean.getAsDouble() : null;
+        double effective = uplift != null ? uplift : delta;
+        double reward = Reward.v2(effective);
+        boolean success = Reward.success(effective);
         boolean confounded = confounded(agent, r, notification);
         if (r.holdout()) {
             Decision d = java.util.Objects.requireNonNull(r.decision());
             outbox.store(
-                    () -> learning.holdoutCase(d.id().toString(), agent.eventId, agent.orgId, r.contextKey(),
-                            context.anomalyType(), delta, now),
+                    () -> learning.holdoutCase(
+                            d.id().toString(),
+                            agent.eventId,
+                            agent.orgId,
+                            r.contextKey(),
+                            context.anomalyType(),
+                            delta,
+                            now),
                     List.of(messages.reward(agent.sessionId, data(r, pre, post, delta, reward, success, false), now)));
             return;
         }
@@ -113,6 +126,7 @@ class Learn implements AgentStep {
             policy.recordReward(scopes, context, arm, reward);
         }
         Map<String, Object> data = data(r, pre, post, delta, reward, success, confounded);
+        data.put("uplift", uplift);
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("success", success);
         outcome.put("engagement_before", pre.getAsDouble());
@@ -121,8 +135,8 @@ class Learn implements AgentStep {
         outcome.put("post_engagement", post.getAsDouble());
         outcome.put("engagement_delta", delta);
         outcome.put("reward", reward);
-        outcome.put("uplift", null);
-        outcome.put("holdout_mean", null);
+        outcome.put("uplift", uplift);
+        outcome.put("holdout_mean", holdoutMean.isPresent() ? holdoutMean.getAsDouble() : null);
         outcome.put("confounded", confounded);
         outcome.put("measured_at", Timestamps.format(now));
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -133,11 +147,12 @@ class Learn implements AgentStep {
         extra.put("deviation", pre.getAsDouble() - r.expectedDetection());
         extra.put("trend_reversed", data.get("trend_reversed"));
         extra.put("holdout", false);
-        extra.put("uplift", null);
+        extra.put("uplift", uplift);
         extra.put("confounded", confounded);
         Double confidence = r.decision() == null ? null : r.decision().posteriorMean();
         outbox.store(
-                () -> learning.performance(now, agent.sessionId, r.interventionType(), success, delta, confidence, extra),
+                () -> learning.performance(
+                        now, agent.sessionId, r.interventionType(), success, delta, confidence, extra),
                 List.of(messages.reward(agent.sessionId, data, now)));
         if (r.interventionId() != null) {
             interventions.recordMeasurement(r.interventionId(), outcome, InterventionStatus.MEASURED);
@@ -155,12 +170,19 @@ class Learn implements AgentStep {
     }
 
     private static Map<String, Object> data(
-            SessionAgent.PendingReward r, OptionalDouble pre, OptionalDouble post, double delta, double reward,
-            boolean success, boolean confounded) {
+            SessionAgent.PendingReward r,
+            OptionalDouble pre,
+            OptionalDouble post,
+            double delta,
+            double reward,
+            boolean success,
+            boolean confounded) {
         double preDeviation = pre.getAsDouble() - r.expectedDetection();
         double postDeviation = post.getAsDouble() - r.expectedDetection();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("intervention_id", r.interventionId() == null ? null : r.interventionId().toString());
+        m.put(
+                "intervention_id",
+                r.interventionId() == null ? null : r.interventionId().toString());
         m.put("pre_engagement", pre.getAsDouble());
         m.put("post_engagement", post.getAsDouble());
         m.put("expected_engagement", r.expectedDetection());

@@ -67,7 +67,12 @@ public class ManualInterventions {
      * @throws InterventionBlocked when the allowed arms, a cooldown or a rate limit forbid it now
      */
     public Triggered trigger(
-            Caller caller, String sessionId, String eventId, InterventionType type, String reason, @Nullable Map<String, ?> context) {
+            Caller caller,
+            String sessionId,
+            String eventId,
+            InterventionType type,
+            String reason,
+            @Nullable Map<String, ?> context) {
         Optional<InterventionContent> provided = ManualOverrides.read(InterventionKind.parse(type.name()), context);
         SessionInfo session = sessions.find(sessionId).orElse(null);
         if (session == null) {
@@ -84,24 +89,56 @@ public class ManualInterventions {
         return runtime.call(sessionId, agent -> {
             Instant now = clock.instant();
             EventSettings event = settings.effective(s.eventId());
-            InterventionContent produced = provided.orElseGet(() -> agent
-                    .map(a -> content.produce(a, type,
+            InterventionContent produced = provided.orElseGet(() -> agent.map(a -> content.produce(
+                            a,
+                            type,
                             a.anomaly != null ? a.anomaly.report.type().name() : "SUDDEN_DROP",
                             a.anomaly != null ? a.anomaly.report.severity().name() : "WARNING",
-                            a.ticks.isEmpty() ? 0.0 : a.ticks.peekLast().published(), null, now))
-                    .orElseGet(() -> content.produce(new SessionAgent(sessionId, s.eventId(), s.orgId(), AgentMode.MANUAL),
-                            type, "SUDDEN_DROP", "WARNING", 0.0, null, now)));
+                            a.ticks.isEmpty() ? 0.0 : a.ticks.peekLast().published(),
+                            null,
+                            now))
+                    .orElseGet(() -> content.produce(
+                            new SessionAgent(sessionId, s.eventId(), s.orgId(), AgentMode.MANUAL),
+                            type,
+                            "SUDDEN_DROP",
+                            "WARNING",
+                            0.0,
+                            null,
+                            now)));
             Instant busyUntil = produced instanceof com.engagementconductor.content.GamificationContent g
                     ? now.plusSeconds(60L * g.durationMinutes())
                     : null;
-            limits.tryConsume(sessionId, s.eventId(), type, event.allowed(), event.maxInterventionsPerHour(), now, busyUntil)
+            limits.tryConsume(
+                            sessionId,
+                            s.eventId(),
+                            type,
+                            event.allowed(),
+                            event.maxInterventionsPerHour(),
+                            now,
+                            busyUntil)
                     .ifPresent(b -> {
                         throw new InterventionBlocked(b.reason(), b.retryAfterSeconds());
                     });
             UUID id = Uuids.random(ids);
             interventions.dispatch(new InterventionCommand(
-                    id, null, sessionId, s.eventId(), type, null, reason, null, null, produced,
-                    "template", 0, true, caller.subject(), null, context, null, now));
+                    id,
+                    null,
+                    sessionId,
+                    s.eventId(),
+                    type,
+                    null,
+                    reason,
+                    null,
+                    null,
+                    produced,
+                    "template",
+                    0,
+                    true,
+                    caller.subject(),
+                    null,
+                    context,
+                    null,
+                    now));
             agent.ifPresent(a -> a.executions.addLast(now));
             return new Triggered(id, type, provided.isPresent() ? "provided" : "template");
         });

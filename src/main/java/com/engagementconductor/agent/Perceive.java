@@ -47,8 +47,10 @@ class Perceive implements AgentStep {
             if (records.resolve(pending, Resolution.EXPIRED, pass.now, "system", null)) {
                 pending.resolve(Resolution.EXPIRED, pass.now, "system", null);
                 counters.increment(
-                        ScopeChain.of(agent.orgId, agent.eventId), ContextKey.parse(pending.contextKey()),
-                        Arm.valueOf(pending.type().name()), ArmCounter.EXPIRED);
+                        ScopeChain.of(agent.orgId, agent.eventId),
+                        ContextKey.parse(pending.contextKey()),
+                        Arm.valueOf(pending.type().name()),
+                        ArmCounter.EXPIRED);
             }
             status.settle(agent, pass.now);
         }

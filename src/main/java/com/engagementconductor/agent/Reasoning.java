@@ -29,9 +29,8 @@ public final class Reasoning {
         String history = exploring
                 ? "Few outcomes in this context yet, exploring."
                 : String.format(Locale.ROOT, "Success rate here %.0f%%.", 100 * posteriorMean);
-        String acceptance = asked == 0
-                ? ""
-                : " Organizers accepted " + arm + " here " + accepted + " of " + asked + " times.";
+        String acceptance =
+                asked == 0 ? "" : " Organizers accepted " + arm + " here " + accepted + " of " + asked + " times.";
         return String.format(
                         Locale.ROOT,
                         "%s (%s): engagement %.2f is %.0f%% %s the expected %.2f (%s deviation). %s chosen: posterior mean"

@@ -51,7 +51,8 @@ public final class Reward {
         if (window.size() < MIN_POST_TICKS) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(window.stream().mapToDouble(Tick::detectionScore).average().orElseThrow());
+        return OptionalDouble.of(
+                window.stream().mapToDouble(Tick::detectionScore).average().orElseThrow());
     }
 
     /** {@code v2}: clamp(0.5 + delta ÷ 0.4, 0, 1). */
@@ -79,6 +80,8 @@ public final class Reward {
     }
 
     static double round9(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(9, java.math.RoundingMode.HALF_UP).doubleValue();
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(9, java.math.RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

@@ -54,22 +54,35 @@ final class SessionAgent {
 
     final String sessionId;
     String eventId;
-    @Nullable String orgId;
+
+    @Nullable
+    String orgId;
+
     AgentMode mode;
     AgentStatus status = AgentStatus.IDLE;
     boolean statusPublished;
-    @Nullable Decision pending;
-    @Nullable ActiveAnomaly anomaly;
+
+    @Nullable
+    Decision pending;
+
+    @Nullable
+    ActiveAnomaly anomaly;
     /** The decision being executed, until its outcome arrives. */
-    @Nullable Decision intervening;
+    @Nullable
+    Decision intervening;
+
     final List<PendingReward> rewards = new ArrayList<>();
     /** Execution times of this session's interventions (for confounding, R7.3). */
     final Deque<Instant> executions = new ArrayDeque<>();
+
     final Deque<TickPoint> ticks = new ArrayDeque<>();
     final ContentHistory contentHistory = new ContentHistory();
-    @Nullable SignalsSnapshot lastSignals;
+
+    @Nullable
+    SignalsSnapshot lastSignals;
     /** When a follow-up decision for the active anomaly may start (set when a reward is recorded). */
-    @Nullable Instant followUpAfter;
+    @Nullable
+    Instant followUpAfter;
 
     SessionAgent(String sessionId, String eventId, @Nullable String orgId, AgentMode mode) {
         this.sessionId = sessionId;
@@ -87,7 +100,8 @@ final class SessionAgent {
     }
 
     /** The published score closest to 60 s before {@code t}, if a tick that old is kept. */
-    @Nullable Double publishedAround(Instant t) {
+    @Nullable
+    Double publishedAround(Instant t) {
         TickPoint best = null;
         for (TickPoint p : ticks) {
             if (!p.at().isAfter(t)) {

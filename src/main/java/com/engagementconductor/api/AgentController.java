@@ -43,7 +43,8 @@ class AgentController {
 
     @PutMapping("/mode")
     @Access(Access.Level.WRITE)
-    Map<String, Object> mode(Caller caller, @PathVariable String sessionId, @RequestBody(required = false) @Nullable JsonNode body) {
+    Map<String, Object> mode(
+            Caller caller, @PathVariable String sessionId, @RequestBody(required = false) @Nullable JsonNode body) {
         Bodies.pathId("session_id", sessionId);
         Bodies b = Bodies.of(body, true);
         String mode = b.string("mode", true, 20);
@@ -86,10 +87,15 @@ class AgentController {
         }
         out.put("is_active", v.active());
         Decision pending = v.pending();
-        out.put("pending_decision", pending == null
-                ? null
-                : Map.of("decision_id", pending.id().toString(), "expires_at", Timestamps.format(
-                        java.util.Objects.requireNonNull(pending.expiresAt()))));
+        out.put(
+                "pending_decision",
+                pending == null
+                        ? null
+                        : Map.of(
+                                "decision_id",
+                                pending.id().toString(),
+                                "expires_at",
+                                Timestamps.format(java.util.Objects.requireNonNull(pending.expiresAt()))));
         if (v.eventId() != null) {
             out.put("event_id", v.eventId());
             out.put("org_id", v.orgId());
@@ -104,7 +110,9 @@ class AgentController {
         Approvals.Approved a = approvals.approve(caller, sessionId, uuid(decisionId));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("success", a.interventionId() != null);
-        result.put("intervention_id", a.interventionId() == null ? null : a.interventionId().toString());
+        result.put(
+                "intervention_id",
+                a.interventionId() == null ? null : a.interventionId().toString());
         result.put("status", a.interventionId() == null ? "NOT_EXECUTED" : "DISPATCHED");
         result.put("result", null);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -112,9 +120,11 @@ class AgentController {
         out.put("decision_id", a.decisionId().toString());
         out.put("approved_at", Timestamps.format(a.approvedAt()));
         out.put("execution_result", result);
-        out.put("message", a.interventionId() != null
-                ? "Decision approved; intervention dispatched"
-                : "Decision approved; intervention not executed");
+        out.put(
+                "message",
+                a.interventionId() != null
+                        ? "Decision approved; intervention dispatched"
+                        : "Decision approved; intervention not executed");
         return out;
     }
 
@@ -163,7 +173,9 @@ class AgentController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session_id", sessionId);
         out.put("total", page.total());
-        out.put("decisions", page.decisions().stream().map(AgentController::decision).toList());
+        out.put(
+                "decisions",
+                page.decisions().stream().map(AgentController::decision).toList());
         return out;
     }
 

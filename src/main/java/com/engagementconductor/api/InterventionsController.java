@@ -36,7 +36,11 @@ class InterventionsController {
     private final JsonMapper json;
 
     InterventionsController(
-            ManualInterventions manual, Interventions interventions, Sessions sessions, InstantSource clock, JsonMapper json) {
+            ManualInterventions manual,
+            Interventions interventions,
+            Sessions sessions,
+            InstantSource clock,
+            JsonMapper json) {
         this.manual = manual;
         this.interventions = interventions;
         this.sessions = sessions;
@@ -58,14 +62,21 @@ class InterventionsController {
             try {
                 type = InterventionType.parse(typeName);
             } catch (IllegalArgumentException e) {
-                b.reject("intervention_type", "must be one of POLL, BROADCAST, NOTIFICATION, GAMIFICATION (or CHAT_PROMPT)");
+                b.reject(
+                        "intervention_type",
+                        "must be one of POLL, BROADCAST, NOTIFICATION, GAMIFICATION (or CHAT_PROMPT)");
             }
         }
         b.validate();
-        Map<String, Object> contextMap = context == null ? null : json.readValue(context, new TypeReference<Map<String, Object>>() {});
-        ManualInterventions.Triggered t = manual.trigger(caller, java.util.Objects.requireNonNull(sessionId),
-                java.util.Objects.requireNonNull(eventId), java.util.Objects.requireNonNull(type),
-                java.util.Objects.requireNonNull(reason), contextMap);
+        Map<String, Object> contextMap =
+                context == null ? null : json.readValue(context, new TypeReference<Map<String, Object>>() {});
+        ManualInterventions.Triggered t = manual.trigger(
+                caller,
+                java.util.Objects.requireNonNull(sessionId),
+                java.util.Objects.requireNonNull(eventId),
+                java.util.Objects.requireNonNull(type),
+                java.util.Objects.requireNonNull(reason),
+                contextMap);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("status", "DISPATCHED");
         details.put("intervention_type", t.type().name());
@@ -106,7 +117,8 @@ class InterventionsController {
         if (org.isPresent() && !caller.owns(org.get())) {
             throw new AccessDenied("event " + eventId + " belongs to another organization");
         }
-        InterventionPage page = interventions.historyForEvent(eventId, clock.instant().minus(Duration.ofHours(hours)), limit);
+        InterventionPage page =
+                interventions.historyForEvent(eventId, clock.instant().minus(Duration.ofHours(hours)), limit);
         return page.toBody();
     }
 
@@ -124,5 +136,4 @@ class InterventionsController {
             throw new AccessDenied("session " + sessionId + " belongs to another organization");
         }
     }
-
 }

@@ -1,5 +1,6 @@
 package com.engagementconductor.api;
 
+import com.engagementconductor.agent.AgentQueries;
 import com.engagementconductor.scoring.LatestScores;
 import com.engagementconductor.shared.InvalidInput;
 import com.engagementconductor.shared.Timestamps;
@@ -31,11 +32,13 @@ import tools.jackson.databind.JsonNode;
 class SessionsController {
     private final Sessions sessions;
     private final LatestScores scores;
+    private final AgentQueries queries;
     private final InstantSource clock;
 
-    SessionsController(Sessions sessions, LatestScores scores, InstantSource clock) {
+    SessionsController(Sessions sessions, LatestScores scores, AgentQueries queries, InstantSource clock) {
         this.sessions = sessions;
         this.scores = scores;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -119,12 +122,13 @@ class SessionsController {
         m.put("org_id", s.orgId());
         m.put("title", s.title());
         m.put("mode", s.mode());
-        m.put("status", s.status());
+        AgentQueries.Summary agent = queries.summary(s.id());
+        m.put("status", agent.status());
         m.put("is_active", s.active());
         LatestScores.Latest latest = scores.latest(s.id()).orElse(null);
         m.put("last_score", latest == null ? null : latest.score());
         m.put("last_score_at", latest == null ? null : Timestamps.format(latest.at()));
-        m.put("pending_decisions", 0);
+        m.put("pending_decisions", agent.pendingDecisions());
         m.put("created_at", Timestamps.format(s.createdAt()));
         return m;
     }

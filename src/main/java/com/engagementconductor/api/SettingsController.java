@@ -30,9 +30,17 @@ import tools.jackson.databind.JsonNode;
 class SettingsController {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Set<String> FIELDS = Set.of(
-            "agent_enabled", "agent_mode", "auto_approve_threshold", "min_confidence_threshold",
-            "allowed_interventions", "max_interventions_per_hour", "holdout_fraction", "approval_timeout_seconds",
-            "notify_on_anomaly", "notify_on_intervention", "notification_emails");
+            "agent_enabled",
+            "agent_mode",
+            "auto_approve_threshold",
+            "min_confidence_threshold",
+            "allowed_interventions",
+            "max_interventions_per_hour",
+            "holdout_fraction",
+            "approval_timeout_seconds",
+            "notify_on_anomaly",
+            "notify_on_intervention",
+            "notification_emails");
 
     private final EventSettingsService settings;
 
@@ -49,7 +57,8 @@ class SettingsController {
 
     @PutMapping("/api/v1/agent/events/{eventId}/settings")
     @Access(Access.Level.WRITE)
-    Map<String, Object> put(Caller caller, @PathVariable String eventId, @RequestBody(required = false) @Nullable JsonNode body) {
+    Map<String, Object> put(
+            Caller caller, @PathVariable String eventId, @RequestBody(required = false) @Nullable JsonNode body) {
         Bodies.pathId("event_id", eventId);
         return body(settings.update(caller, eventId, patch(body)));
     }
@@ -107,7 +116,8 @@ class SettingsController {
         return m.get();
     }
 
-    private static @Nullable Double number(JsonNode body, String field, double min, double max, List<FieldError> errors) {
+    private static @Nullable Double number(
+            JsonNode body, String field, double min, double max, List<FieldError> errors) {
         JsonNode v = body.get(field);
         if (v == null) {
             return null;
@@ -167,12 +177,15 @@ class SettingsController {
             return Optional.empty();
         }
         if (!v.isArray() || v.size() > 20) {
-            errors.add(new FieldError("notification_emails", "must be null or an array of at most 20 e-mail addresses"));
+            errors.add(
+                    new FieldError("notification_emails", "must be null or an array of at most 20 e-mail addresses"));
             return null;
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : v) {
-            if (!item.isString() || item.asString().length() > 254 || !EMAIL.matcher(item.asString()).matches()) {
+            if (!item.isString()
+                    || item.asString().length() > 254
+                    || !EMAIL.matcher(item.asString()).matches()) {
                 errors.add(new FieldError("notification_emails", "must hold e-mail addresses"));
                 return null;
             }
@@ -189,9 +202,14 @@ class SettingsController {
         m.put("agent_mode", s.agentMode().name());
         m.put("auto_approve_threshold", s.autoApproveThreshold());
         m.put("min_confidence_threshold", s.minConfidenceThreshold());
-        m.put("allowed_interventions", s.allowedInterventions() == null
-                ? null
-                : s.allowedInterventions().stream().sorted().map(Enum::name).toList());
+        m.put(
+                "allowed_interventions",
+                s.allowedInterventions() == null
+                        ? null
+                        : s.allowedInterventions().stream()
+                                .sorted()
+                                .map(Enum::name)
+                                .toList());
         m.put("max_interventions_per_hour", s.maxInterventionsPerHour());
         m.put("holdout_fraction", s.holdoutFraction());
         m.put("approval_timeout_seconds", s.approvalTimeoutSeconds());

@@ -81,7 +81,10 @@ class JdbcDecisions implements DecisionStore {
 
     @Override
     public Optional<Decision> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM decisions WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM decisions WHERE id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -94,7 +97,10 @@ class JdbcDecisions implements DecisionStore {
     @Override
     public Page list(String sessionId, boolean pendingOnly, int limit, int offset) {
         String where = " WHERE session_id = ?" + (pendingOnly ? " AND resolution = 'PENDING'" : "");
-        long total = jdbc.sql("SELECT COUNT(*) FROM decisions" + where).param(sessionId).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM decisions" + where)
+                .param(sessionId)
+                .query(Long.class)
+                .single();
         List<Decision> page = jdbc.sql("SELECT " + COLUMNS + " FROM decisions" + where
                         + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
                 .params(sessionId, limit, offset)
@@ -125,6 +131,7 @@ class JdbcDecisions implements DecisionStore {
         if (content != null) {
             d.content(mapper.readValue(content, new TypeReference<Map<String, Object>>() {}));
         }
-        return Decision.restore(d, resolution, SqlTimes.read(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("reason"));
+        return Decision.restore(
+                d, resolution, SqlTimes.read(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("reason"));
     }
 }

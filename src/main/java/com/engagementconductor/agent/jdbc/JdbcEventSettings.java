@@ -66,18 +66,41 @@ class JdbcEventSettings implements EventSettingsStore {
                         + json.parameter() + ", max_interventions_per_hour = ?, holdout_fraction = ?,"
                         + " approval_timeout_seconds = ?, notify_on_anomaly = ?, notify_on_intervention = ?,"
                         + " notification_emails = " + json.parameter() + ", updated_at = ? WHERE event_id = ?")
-                .params(s.orgId(), s.agentEnabled(), s.agentMode().name(), s.autoApproveThreshold(),
-                        s.minConfidenceThreshold(), allowed, s.maxInterventionsPerHour(), s.holdoutFraction(),
-                        s.approvalTimeoutSeconds(), s.notifyOnAnomaly(), s.notifyOnIntervention(), emails,
-                        SqlTimes.param(now), s.eventId())
+                .params(
+                        s.orgId(),
+                        s.agentEnabled(),
+                        s.agentMode().name(),
+                        s.autoApproveThreshold(),
+                        s.minConfidenceThreshold(),
+                        allowed,
+                        s.maxInterventionsPerHour(),
+                        s.holdoutFraction(),
+                        s.approvalTimeoutSeconds(),
+                        s.notifyOnAnomaly(),
+                        s.notifyOnIntervention(),
+                        emails,
+                        SqlTimes.param(now),
+                        s.eventId())
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO event_agent_settings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + json.parameter()
                             + ", ?, ?, ?, ?, ?, " + json.parameter() + ", ?, ?)")
-                    .params(s.eventId(), s.orgId(), s.agentEnabled(), s.agentMode().name(), s.autoApproveThreshold(),
-                            s.minConfidenceThreshold(), allowed, s.maxInterventionsPerHour(), s.holdoutFraction(),
-                            s.approvalTimeoutSeconds(), s.notifyOnAnomaly(), s.notifyOnIntervention(), emails,
-                            SqlTimes.param(now), SqlTimes.param(now))
+                    .params(
+                            s.eventId(),
+                            s.orgId(),
+                            s.agentEnabled(),
+                            s.agentMode().name(),
+                            s.autoApproveThreshold(),
+                            s.minConfidenceThreshold(),
+                            allowed,
+                            s.maxInterventionsPerHour(),
+                            s.holdoutFraction(),
+                            s.approvalTimeoutSeconds(),
+                            s.notifyOnAnomaly(),
+                            s.notifyOnIntervention(),
+                            emails,
+                            SqlTimes.param(now),
+                            SqlTimes.param(now))
                     .update();
         }
         return find(s.eventId()).orElseThrow();

@@ -28,22 +28,69 @@ class JdbcLearning implements LearningStore {
 
     @Override
     public void performance(
-            Instant time, String sessionId, String interventionType, boolean success, double delta,
-            @Nullable Double confidence, Map<String, Object> extraData) {
+            Instant time,
+            String sessionId,
+            String interventionType,
+            boolean success,
+            double delta,
+            @Nullable Double confidence,
+            Map<String, Object> extraData) {
         jdbc.sql("INSERT INTO agent_performance (time, agent_id, session_id, intervention_type, success,"
-                        + " engagement_delta, confidence, extra_data) VALUES (?, ?, ?, ?, ?, ?, ?, " + json.parameter() + ")")
-                .params(SqlTimes.param(time), AGENT_ID, sessionId, interventionType, success, delta, confidence,
+                        + " engagement_delta, confidence, extra_data) VALUES (?, ?, ?, ?, ?, ?, ?, " + json.parameter()
+                        + ")")
+                .params(
+                        SqlTimes.param(time),
+                        AGENT_ID,
+                        sessionId,
+                        interventionType,
+                        success,
+                        delta,
+                        confidence,
                         mapper.writeValueAsString(extraData))
                 .update();
     }
 
     @Override
+    public HoldoutBaseline holdoutBaseline(String contextKey, String anomalyType) {
+        Map<String, Object> c = jdbc.sql("SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE context_key = ?")
+                .param(contextKey)
+                .query()
+                .singleRow();
+        Map<String, Object> t = jdbc.sql("SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE anomaly_type = ?")
+                .param(anomalyType)
+                .query()
+                .singleRow();
+        return new HoldoutBaseline(number(c.get("n")), mean(c.get("m")), number(t.get("n")), mean(t.get("m")));
+    }
+
+    private static long number(@Nullable Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static double mean(@Nullable Object o) {
+        return o == null ? 0.0 : ((Number) o).doubleValue();
+    }
+
+    @Override
     public void holdoutCase(
-            String decisionId, String eventId, @Nullable String orgId, String contextKey, String anomalyType, double delta,
+            String decisionId,
+            String eventId,
+            @Nullable String orgId,
+            String contextKey,
+            String anomalyType,
+            double delta,
             Instant measuredAt) {
-        jdbc.sql("INSERT INTO holdout_cases (decision_id, event_id, org_id, context_key, anomaly_type, delta, measured_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.fromString(decisionId), eventId, orgId, contextKey, anomalyType, delta, SqlTimes.param(measuredAt))
+        jdbc.sql(
+                        "INSERT INTO holdout_cases (decision_id, event_id, org_id, context_key, anomaly_type, delta, measured_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.fromString(decisionId),
+                        eventId,
+                        orgId,
+                        contextKey,
+                        anomalyType,
+                        delta,
+                        SqlTimes.param(measuredAt))
                 .update();
     }
 }

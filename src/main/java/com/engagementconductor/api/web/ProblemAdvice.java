@@ -95,13 +95,19 @@ class ProblemAdvice {
 
     @ExceptionHandler(AgentProblems.DecisionNotFound.class)
     ResponseEntity<ProblemDetail> decisionNotFound(AgentProblems.DecisionNotFound e, HttpServletRequest req) {
-        return Problems.of(HttpStatus.NOT_FOUND, "decision_not_found", e.getMessage(), req.getRequestURI(), Map.of(), null);
+        return Problems.of(
+                HttpStatus.NOT_FOUND, "decision_not_found", e.getMessage(), req.getRequestURI(), Map.of(), null);
     }
 
     @ExceptionHandler(DecisionNotPending.class)
     ResponseEntity<ProblemDetail> decisionNotPending(DecisionNotPending e, HttpServletRequest req) {
-        return Problems.of(HttpStatus.CONFLICT, "decision_not_pending", e.getMessage(), req.getRequestURI(),
-                Map.of("state", e.state().name()), null);
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "decision_not_pending",
+                e.getMessage(),
+                req.getRequestURI(),
+                Map.of("state", e.state().name()),
+                null);
     }
 
     @ExceptionHandler(AgentProblems.InterventionBlocked.class)
@@ -111,8 +117,13 @@ class ProblemAdvice {
         if (e.retryAfter() != null) {
             members.put("retryAfter", e.retryAfter());
         }
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "intervention_blocked", e.getMessage(), req.getRequestURI(),
-                members, null);
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "intervention_blocked",
+                e.getMessage(),
+                req.getRequestURI(),
+                members,
+                null);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
