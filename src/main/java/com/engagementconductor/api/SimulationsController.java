@@ -66,7 +66,7 @@ class SimulationsController {
             throw InvalidInput.of(
                     "speed", "only real time (1.0) is supported until sessions can run on a simulated clock");
         }
-        if (!"builtin".equals(executor)) {
+        if (!"builtin".equalsIgnoreCase(executor)) {
             throw new ApiProblem(
                     HttpStatus.CONFLICT,
                     "simulation_unsupported",

@@ -1,0 +1,171 @@
+package com.engagementconductor.intervention;
+
+import com.engagementconductor.shared.InvalidInput;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intervention lifecycle: dispatch (record and command in one transaction), poll results, reward measurements,
+ * and the read side of the REST history and statistics (contracts §4.10–§4.12). Outcome reports are recorded by the
+ * module itself and announced as {@link InterventionExecuted}.
+ */
+@Service
+public class Interventions {
+    private final InterventionStore store;
+    private final Outbox outbox;
+    private final OutcomeRecorder outcomes;
+    private final InterventionSettings settings;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+
+    Interventions(
+            InterventionStore store,
+            Outbox outbox,
+            OutcomeRecorder outcomes,
+            InterventionSettings settings,
+            JsonMapper json,
+            PlatformTransactionManager transactions) {
+        this.store = store;
+        this.outbox = outbox;
+        this.outcomes = outcomes;
+        this.settings = settings;
+        this.json = json;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Writes the record (status {@code DISPATCHED}) and its command's outbox row in one transaction and returns; the
+     * relay publishes the command on {@code agent.interventions.v1} (builtin executor) or {@code agent.interventions}
+     * (platform) after commit. Inside a caller's transaction it joins it. While the database is unavailable the
+     * command is published at once and the record waits in memory (contracts §9).
+     *
+     * @throws StoreUnavailable when the database is unavailable and the in-memory queue is full
+     * @throws org.springframework.dao.DuplicateKeyException when the intervention or its decision was dispatched before
+     */
+    public InterventionRecord dispatch(InterventionCommand command) {
+        InterventionRecord record = new InterventionRecord(
+                command.interventionId(),
+                command.sessionId(),
+                command.eventId(),
+                command.timestamp(),
+                command.type(),
+                command.confidence(),
+                command.reasoning(),
+                InterventionStatus.DISPATCHED,
+                command.decisionId(),
+                RecordMetadata.of(command),
+                null);
+        String payload = json.writeValueAsString(CommandPayloads.command(command));
+        outbox.store(
+                () -> store.insert(record),
+                List.of(new Outbox.Message(settings.executorKind().commandTopic(), payload)));
+        afterCommit(() -> outcomes.expect(record.id(), record.timestamp()));
+        return record;
+    }
+
+    /** The topic commands go to with the configured executor. */
+    public String commandTopic() {
+        return settings.executorKind().commandTopic();
+    }
+
+    /**
+     * Stores a closed poll's final results as {@code metadata.poll_results}; returns false for an unknown
+     * intervention.
+     */
+    public boolean recordPollResults(UUID interventionId, Map<String, ?> results) {
+        return Boolean.TRUE.equals(tx.execute(s -> store.findForUpdate(interventionId)
+                .map(r -> {
+                    Map<String, @Nullable Object> metadata = new LinkedHashMap<>(r.metadata());
+                    metadata.put("poll_results", results);
+                    return store.updateMetadata(interventionId, metadata);
+                })
+                .orElse(false)));
+    }
+
+    /**
+     * Merges the measurement keys ({@code success}, {@code engagement_before}/{@code pre_engagement},
+     * {@code engagement_after}/{@code post_engagement}, {@code engagement_delta}, {@code reward}, {@code uplift},
+     * {@code holdout_mean}, {@code confounded}, {@code measured_at}) into the outcome without touching the delivery
+     * keys, and sets the status (behaviour R7.4, D39). Joins the caller's transaction, so the agent can append
+     * {@code agent.reward.measured} to the outbox with it.
+     *
+     * @param status {@code MEASURED} or {@code MEASUREMENT_INCOMPLETE}
+     * @return false for an unknown intervention
+     * @throws IllegalArgumentException for another status or a key that is not a measurement key
+     */
+    public boolean recordMeasurement(UUID interventionId, Map<String, ?> measurement, InterventionStatus status) {
+        if (status != InterventionStatus.MEASURED && status != InterventionStatus.MEASUREMENT_INCOMPLETE) {
+            throw new IllegalArgumentException("a measurement sets MEASURED or MEASUREMENT_INCOMPLETE, not " + status);
+        }
+        OutcomeKeys.mergeMeasurement(null, measurement);
+        return Boolean.TRUE.equals(tx.execute(s -> store.findForUpdate(interventionId)
+                .map(r -> store.updateOutcome(
+                        interventionId, status, OutcomeKeys.mergeMeasurement(r.outcome(), measurement)))
+                .orElse(false)));
+    }
+
+    public Optional<InterventionRecord> find(UUID interventionId) {
+        return store.find(interventionId);
+    }
+
+    /**
+     * A session's interventions, newest first (contracts §4.10).
+     *
+     * @throws InvalidInput for {@code limit} outside 1..200 or a negative {@code offset}
+     */
+    public InterventionPage history(String sessionId, int limit, int offset) {
+        requireRange("limit", limit, 1, 200);
+        requireRange("offset", offset, 0, Integer.MAX_VALUE);
+        return new InterventionPage(store.countForSession(sessionId), store.forSession(sessionId, limit, offset));
+    }
+
+    /**
+     * An event's interventions dispatched at or after {@code since}, newest first, across its sessions (contracts
+     * §4.11); {@code total} counts the event's interventions in the window.
+     *
+     * @throws InvalidInput for {@code limit} outside 1..500
+     */
+    public InterventionPage historyForEvent(String eventId, Instant since, int limit) {
+        requireRange("limit", limit, 1, 500);
+        return new InterventionPage(store.countForEvent(eventId, since), store.forEvent(eventId, since, limit));
+    }
+
+    /** A session's statistics (contracts §4.12). */
+    public InterventionStats stats(String sessionId) {
+        return InterventionStats.of(sessionId, store.forSession(sessionId, Integer.MAX_VALUE, 0));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private static void requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw InvalidInput.of(
+                    field,
+                    max == Integer.MAX_VALUE
+                            ? "must be >= " + min + ": " + value
+                            : "must be " + min + ".." + max + ": " + value);
+        }
+    }
+}
