@@ -31,7 +31,6 @@ public interface SessionStore {
     /** Gives every unclaimed session of an event to an organization; returns how many changed. */
     int claimEvent(String eventId, String orgId);
 
-
     /** Sessions not ended (for resuming after a restart). */
     List<SessionInfo> unended();
 

@@ -206,8 +206,17 @@ public class Sessions {
                 throw new AccessDenied("session " + sessionId + " belongs to another organization");
             }
             String org = current.orgId() == null ? caller.orgId() : current.orgId();
-            s = new SessionInfo(current.id(), current.eventId(), org, current.title(), current.topic(),
-                    current.metadata(), mode, current.status(), current.eventProvisional(), current.createdAt(),
+            s = new SessionInfo(
+                    current.id(),
+                    current.eventId(),
+                    org,
+                    current.title(),
+                    current.topic(),
+                    current.metadata(),
+                    mode,
+                    current.status(),
+                    current.eventProvisional(),
+                    current.createdAt(),
                     current.endedAt());
             store.update(s);
             cache.put(sessionId, s);

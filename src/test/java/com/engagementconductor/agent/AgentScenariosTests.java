@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.engagementconductor.intervention.InterventionTopics;
 import com.engagementconductor.scoring.TickScheduler;
 import com.engagementconductor.shared.EventBus;
-import com.engagementconductor.shared.Topics;
 import com.engagementconductor.support.LaneTestConfiguration;
 import com.engagementconductor.support.MutableClock;
 import com.engagementconductor.support.TestTokens;
@@ -35,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The agent loop through the running context on a hand-moved clock: a room falls silent, the anomaly is raised,
  * and the mode decides what happens next (behaviour R5, AS-1, AS-3, AS-4, AS-6 in spirit, contracts §4.6).
  */
-@SpringBootTest(properties = {
-    "conductor.security.jwt-secret=" + TestTokens.SECRET,
-    "conductor.scoring.auto-start=false",
-    "spring.datasource.url=jdbc:h2:mem:agent_scenarios;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        properties = {
+            "conductor.security.jwt-secret=" + TestTokens.SECRET,
+            "conductor.scoring.auto-start=false",
+            "spring.datasource.url=jdbc:h2:mem:agent_scenarios;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 @AutoConfigureMockMvc
 @Import(LaneTestConfiguration.class)
 class AgentScenariosTests {
@@ -85,9 +85,11 @@ class AgentScenariosTests {
         String s = "agent_manual";
         JsonNode decision = runUntilDecision(s, "MANUAL");
         assertThat(decision.path("autoApproved").asBoolean()).isFalse();
-        assertThat(decision.path("interventionType").asString()).isIn("POLL", "BROADCAST", "NOTIFICATION", "GAMIFICATION");
+        assertThat(decision.path("interventionType").asString())
+                .isIn("POLL", "BROADCAST", "NOTIFICATION", "GAMIFICATION");
         assertThat(decision.path("reasoning").asString()).contains("chosen: posterior mean");
-        assertThat(decision.path("context").path("anomalyType").asString()).isEqualTo(decision.path("context").path("anomaly_type").asString());
+        assertThat(decision.path("context").path("anomalyType").asString())
+                .isEqualTo(decision.path("context").path("anomaly_type").asString());
         assertThat(decision.path("contentPreview").isObject()).isTrue();
         Instant created = Instant.parse(decision.path("timestamp").asString());
         assertThat(Instant.parse(decision.path("expiresAt").asString())).isEqualTo(created.plusSeconds(120));
@@ -112,8 +114,10 @@ class AgentScenariosTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("decision_not_pending"))
                 .andExpect(jsonPath("$.state").value("APPROVED"));
-        Awaitility.await().until(() -> commands.stream().anyMatch(c -> c.path("decision_id").asString().equals(id)));
-        assertThat(commands.stream().filter(c -> c.path("session_id").asString().equals(s))).hasSize(1);
+        Awaitility.await().until(() -> commands.stream()
+                .anyMatch(c -> c.path("decision_id").asString().equals(id)));
+        assertThat(commands.stream().filter(c -> c.path("session_id").asString().equals(s)))
+                .hasSize(1);
         Awaitility.await().until(() -> resolutions(s).contains("APPROVED"));
         assertThat(statuses(s)).contains("INTERVENING");
     }
@@ -125,7 +129,8 @@ class AgentScenariosTests {
         assertThat(decision.path("autoApproved").asBoolean()).isTrue();
         assertThat(decision.path("expiresAt").isNull()).isTrue();
         String id = decision.path("decisionId").asString();
-        Awaitility.await().until(() -> commands.stream().anyMatch(c -> c.path("decision_id").asString().equals(id)));
+        Awaitility.await().until(() -> commands.stream()
+                .anyMatch(c -> c.path("decision_id").asString().equals(id)));
         assertThat(resolutions(s)).contains("AUTO_APPROVED");
         assertThat(statuses(s)).doesNotContain("WAITING_APPROVAL").contains("INTERVENING");
     }
@@ -148,7 +153,8 @@ class AgentScenariosTests {
                 .findFirst()
                 .orElseThrow();
         Instant expires = Instant.parse(decision.path("expiresAt").asString());
-        assertThat(Instant.parse(decision.path("timestamp").asString()).plusSeconds(120)).isEqualTo(expires);
+        assertThat(Instant.parse(decision.path("timestamp").asString()).plusSeconds(120))
+                .isEqualTo(expires);
         Instant at = Instant.parse(resolved.path("data").path("at").asString());
         assertThat(at).isBetween(expires, expires.plusSeconds(5));
         assertThat(resolved.path("data").path("by").asString()).isEqualTo("system");
@@ -171,12 +177,18 @@ class AgentScenariosTests {
         String first = made.get(0).path("decisionId").asString();
         List<String> order = events.stream()
                 .filter(e -> e.path("session_id").asString().equals(s))
-                .map(e -> e.path("type").asString() + ":" + (e.path("type").asString().equals("agent.decision")
-                        ? e.path("data").path("decision").path("decisionId").asString()
-                        : e.path("data").path("decisionId").asString() + "/" + e.path("data").path("resolution").asString()))
+                .map(e -> e.path("type").asString() + ":"
+                        + (e.path("type").asString().equals("agent.decision")
+                                ? e.path("data")
+                                        .path("decision")
+                                        .path("decisionId")
+                                        .asString()
+                                : e.path("data").path("decisionId").asString() + "/"
+                                        + e.path("data").path("resolution").asString()))
                 .toList();
         int superseded = order.indexOf("agent.decision.resolved:" + first + "/SUPERSEDED");
-        int second = order.indexOf("agent.decision:" + made.get(1).path("decisionId").asString());
+        int second =
+                order.indexOf("agent.decision:" + made.get(1).path("decisionId").asString());
         assertThat(superseded).isNotNegative().isLessThan(second);
     }
 
@@ -198,7 +210,8 @@ class AgentScenariosTests {
         assertThat(resolved.path("data").path("by").asString()).isEqualTo("user_9");
         assertThat(resolved.path("data").path("reason").asString()).isEqualTo("late");
         assertThat(resolved.path("data").path("sessionId").asString()).isEqualTo(s);
-        mvc.perform(get("/api/v1/agent/sessions/" + s + "/decisions?state=all").header("Authorization", "Bearer " + tokens.read()))
+        mvc.perform(get("/api/v1/agent/sessions/" + s + "/decisions?state=all")
+                        .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(jsonPath("$.decisions[0].state").value("REJECTED"))
                 .andExpect(jsonPath("$.decisions[0].resolved_by").value("user_9"));
         assertThat(commands).noneMatch(c -> c.path("session_id").asString().equals(s));
@@ -224,7 +237,8 @@ class AgentScenariosTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.mode").value("AUTO"))
                 .andExpect(jsonPath("$.message").value("Agent mode changed to AUTO"));
-        mvc.perform(get("/api/v1/agent/sessions/unregistered_x/status").header("Authorization", "Bearer " + tokens.read()))
+        mvc.perform(get("/api/v1/agent/sessions/unregistered_x/status")
+                        .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(jsonPath("$.mode").value("AUTO"))
                 .andExpect(jsonPath("$.is_active").value(true));
         mvc.perform(put("/api/v1/agent/sessions/unregistered_x/mode")
@@ -272,27 +286,36 @@ class AgentScenariosTests {
         Instant t = clock.advance(Duration.ofSeconds(5));
         lane.execute(s, () -> ticks.tick(s, t));
         lane.settle();
-        Awaitility.await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5)).until(() -> true);
+        Awaitility.await()
+                .pollDelay(Duration.ZERO)
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> true);
     }
 
     private java.util.Optional<JsonNode> decision(String s) {
-        Awaitility.await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ofMillis(20)).until(() -> true);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(2))
+                .pollDelay(Duration.ofMillis(20))
+                .until(() -> true);
         return events.stream()
-                .filter(e -> e.path("session_id").asString().equals(s) && e.path("type").asString().equals("agent.decision"))
+                .filter(e -> e.path("session_id").asString().equals(s)
+                        && e.path("type").asString().equals("agent.decision"))
                 .map(e -> e.path("data").path("decision"))
                 .findFirst();
     }
 
     private List<JsonNode> decisions(String s) {
         return events.stream()
-                .filter(e -> e.path("session_id").asString().equals(s) && e.path("type").asString().equals("agent.decision"))
+                .filter(e -> e.path("session_id").asString().equals(s)
+                        && e.path("type").asString().equals("agent.decision"))
                 .map(e -> e.path("data").path("decision"))
                 .toList();
     }
 
     private List<String> statuses(String s) {
         return events.stream()
-                .filter(e -> e.path("session_id").asString().equals(s) && e.path("type").asString().equals("agent.status"))
+                .filter(e -> e.path("session_id").asString().equals(s)
+                        && e.path("type").asString().equals("agent.status"))
                 .map(e -> e.path("data").path("status").asString())
                 .toList();
     }
@@ -323,7 +346,10 @@ class AgentScenariosTests {
     private static String joins(int n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ",").append("{\"type\":\"join\",\"user_id\":\"u").append(i).append("\"}");
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"join\",\"user_id\":\"u")
+                    .append(i)
+                    .append("\"}");
         }
         return b.toString();
     }
@@ -333,9 +359,10 @@ class AgentScenariosTests {
         for (int i = 0; i < 4; i++) {
             int user = (tick * 7 + i * 11) % 40;
             b.append(i == 0 ? "" : ",")
-                    .append(i % 2 == 0
-                            ? "{\"type\":\"chat\",\"user_id\":\"u" + user + "\"}"
-                            : "{\"type\":\"reaction\",\"user_id\":\"u" + user + "\",\"emoji\":\"+\"}");
+                    .append(
+                            i % 2 == 0
+                                    ? "{\"type\":\"chat\",\"user_id\":\"u" + user + "\"}"
+                                    : "{\"type\":\"reaction\",\"user_id\":\"u" + user + "\",\"emoji\":\"+\"}");
         }
         return b.toString();
     }

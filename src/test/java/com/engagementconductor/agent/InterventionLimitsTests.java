@@ -24,7 +24,8 @@ class InterventionLimitsTests {
     @Test
     void anExecutionWithinThirtySecondsOfTheLastIsBlocked() {
         assertThat(consume("s", InterventionType.POLL, 0)).isTrue();
-        InterventionLimits.Block at29 = limits.rateBlock("s", "evt", 100, at(29)).orElseThrow();
+        InterventionLimits.Block at29 =
+                limits.rateBlock("s", "evt", 100, at(29)).orElseThrow();
         assertThat(at29.reason()).isEqualTo("session_limit");
         assertThat(at29.retryAfterSeconds()).isEqualTo(1);
         assertThat(consume("s", InterventionType.BROADCAST, 29)).isFalse();
@@ -48,17 +49,20 @@ class InterventionLimitsTests {
     @Test
     void cooldownsStartAtPublicationAndGiveRetryAfter() {
         assertThat(consume("s", InterventionType.POLL, 0)).isTrue();
-        InterventionLimits.Block b = limits.check("s", "evt", InterventionType.POLL, ALL, 100, at(60)).orElseThrow();
+        InterventionLimits.Block b = limits.check("s", "evt", InterventionType.POLL, ALL, 100, at(60))
+                .orElseThrow();
         assertThat(b.reason()).isEqualTo("cooldown");
         assertThat(b.retryAfterSeconds()).isEqualTo(60);
-        assertThat(limits.check("s", "evt", InterventionType.POLL, ALL, 100, at(120))).isEmpty();
+        assertThat(limits.check("s", "evt", InterventionType.POLL, ALL, 100, at(120)))
+                .isEmpty();
         assertThat(limits.inCooldown("s", at(100))).containsExactly(InterventionType.POLL);
         assertThat(limits.inCooldown("other", at(100))).isEmpty();
     }
 
     @Test
     void anArmOutsideTheAllowedSetIsNotAllowedWithoutRetryAfter() {
-        InterventionLimits.Block b = limits.check("s", "evt", InterventionType.POLL, EnumSet.of(InterventionType.BROADCAST), 10, at(0))
+        InterventionLimits.Block b = limits.check(
+                        "s", "evt", InterventionType.POLL, EnumSet.of(InterventionType.BROADCAST), 10, at(0))
                 .orElseThrow();
         assertThat(b.reason()).isEqualTo("not_allowed");
         assertThat(b.retryAfterSeconds()).isNull();
@@ -67,20 +71,26 @@ class InterventionLimitsTests {
     @Test
     void theEventLimitCountsEverySessionOfTheEvent() {
         for (int k = 0; k < 3; k++) {
-            assertThat(limits.tryConsume("s" + k, "evt", InterventionType.POLL, ALL, 3, at(k), null)).isEmpty();
+            assertThat(limits.tryConsume("s" + k, "evt", InterventionType.POLL, ALL, 3, at(k), null))
+                    .isEmpty();
         }
-        InterventionLimits.Block b = limits.tryConsume("s9", "evt", InterventionType.POLL, ALL, 3, at(10), null).orElseThrow();
+        InterventionLimits.Block b = limits.tryConsume("s9", "evt", InterventionType.POLL, ALL, 3, at(10), null)
+                .orElseThrow();
         assertThat(b.reason()).isEqualTo("event_limit");
         assertThat(b.retryAfterSeconds()).isEqualTo(3590);
-        assertThat(limits.tryConsume("s9", "evt", InterventionType.POLL, ALL, 3, at(3601), null)).isEmpty();
-        assertThat(limits.tryConsume("s9", "evt", InterventionType.POLL, ALL, 0, at(9000), null).orElseThrow().reason())
+        assertThat(limits.tryConsume("s9", "evt", InterventionType.POLL, ALL, 3, at(3601), null))
+                .isEmpty();
+        assertThat(limits.tryConsume("s9", "evt", InterventionType.POLL, ALL, 0, at(9000), null)
+                        .orElseThrow()
+                        .reason())
                 .isEqualTo("event_limit");
     }
 
     @Test
     void aRunningChallengeBlocksGamificationBeyondItsCooldown() {
         limits.record("s", "evt", InterventionType.GAMIFICATION, at(0), at(600));
-        InterventionLimits.Block b = limits.check("s", "evt", InterventionType.GAMIFICATION, ALL, 100, at(200)).orElseThrow();
+        InterventionLimits.Block b = limits.check("s", "evt", InterventionType.GAMIFICATION, ALL, 100, at(200))
+                .orElseThrow();
         assertThat(b.reason()).isEqualTo("cooldown");
         assertThat(b.retryAfterSeconds()).isEqualTo(400);
     }

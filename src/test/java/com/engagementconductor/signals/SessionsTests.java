@@ -146,14 +146,25 @@ class SessionsTests {
             int n = 0;
             for (SessionInfo s : List.copyOf(rows.values())) {
                 if (s.eventId().equals(eventId) && s.orgId() == null) {
-                    rows.put(s.id(), new SessionInfo(s.id(), s.eventId(), orgId, s.title(), s.topic(), s.metadata(),
-                            s.mode(), s.status(), s.eventProvisional(), s.createdAt(), s.endedAt()));
+                    rows.put(
+                            s.id(),
+                            new SessionInfo(
+                                    s.id(),
+                                    s.eventId(),
+                                    orgId,
+                                    s.title(),
+                                    s.topic(),
+                                    s.metadata(),
+                                    s.mode(),
+                                    s.status(),
+                                    s.eventProvisional(),
+                                    s.createdAt(),
+                                    s.endedAt()));
                     n++;
                 }
             }
             return n;
         }
-
 
         @Override
         public List<SessionInfo> unended() {

@@ -118,7 +118,8 @@ class JdbcSessions implements SessionStore {
 
     @Override
     public Optional<String> orgOfEvent(String eventId) {
-        return jdbc.sql("SELECT org_id FROM sessions WHERE event_id = ? AND org_id IS NOT NULL ORDER BY created_at LIMIT 1")
+        return jdbc.sql(
+                        "SELECT org_id FROM sessions WHERE event_id = ? AND org_id IS NOT NULL ORDER BY created_at LIMIT 1")
                 .param(eventId)
                 .query(String.class)
                 .optional();
@@ -130,7 +131,6 @@ class JdbcSessions implements SessionStore {
                 .params(orgId, eventId)
                 .update();
     }
-
 
     @Override
     public List<SessionInfo> unended() {
