@@ -1,10 +1,12 @@
 package com.engagementconductor.simulation;
 
+import com.engagementconductor.shared.InterventionType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
@@ -17,6 +19,9 @@ import java.util.stream.IntStream;
  * per attendee, action and second, each attendee keeps one timer per action: candidate seconds come from a
  * geometric inter-arrival at the level cap L = 1.2 and are thinned with probability L(t) ÷ 1.2, which is exact in
  * distribution whatever path L(t) takes. Leave times are geometric in the hazard h and redrawn when h changes.
+ *
+ * <p>Executed interventions reach the room through {@link #respond}, which applies the hidden ground truth of R8.4
+ * ({@link GroundTruth}); agent polls also reach the attendees through {@link #pollOpened}.
  */
 public final class AudienceSimulator {
     private static final int LEAVE = 4;
@@ -40,6 +45,7 @@ public final class AudienceSimulator {
     private final RandomGenerator actionRng;
     private final RandomGenerator leaveRng;
     private final RandomGenerator exitRng;
+    private final RandomGenerator responseRng;
     private final List<AudienceEvent> pending = new ArrayList<>();
     private long second = -1;
     private double hazard = Double.NaN;
@@ -64,6 +70,8 @@ public final class AudienceSimulator {
         this.leaveRng = root.split();
         this.exitRng = root.split();
         this.votes = new PollVotes(attendees, model, root.split());
+        // Split last, so the streams above (and every seeded event sequence without responses) stay as they were.
+        this.responseRng = root.split();
         this.lastSecond = scenario.maxDuration().getSeconds();
         this.timeline = new LevelTimeline(scenario.phases());
         double[] rates = model.ratesPerMinute();
@@ -180,6 +188,58 @@ public final class AudienceSimulator {
             pending.add(AudienceEvent.poll(AudienceEvent.POLL_CLOSED, now(), pollId));
             votes.close();
         }
+    }
+
+    /**
+     * An intervention of this type executes now (R8.4); the arm is read like any input ({@code CHAT_PROMPT} is
+     * {@code BROADCAST}).
+     *
+     * @throws IllegalArgumentException for an unknown arm
+     * @see #respond(InterventionType, Instant)
+     */
+    public AudienceResponse respond(String arm, Instant at) {
+        return respond(InterventionType.parse(arm), at);
+    }
+
+    /**
+     * An intervention executes at {@code at} (R8.4). If an anomaly phase of true cause X is in force then, the
+     * audience responds with the probability p of X and the arm ({@link GroundTruth}); a response raises L linearly
+     * over 20 s by Δ ÷ κ after a uniform delay of 5–15 s (drawn in whole milliseconds), then the boost decays with a
+     * half-life of 600 s, L staying capped at {@value Phase#MAX_LEVEL}. A responding {@code NOTIFICATION} during
+     * {@code MASS_EXIT} also halves the leave hazard for 300 s from the start of the rise. The draws come from the
+     * simulator's seeded generator; outside an anomaly phase nothing is drawn and nothing happens.
+     *
+     * <p>An instant before the time reached counts as the time reached. A poll still has to be opened with
+     * {@link #pollOpened} for the attendees to vote.
+     */
+    public AudienceResponse respond(InterventionType arm, Instant at) {
+        Objects.requireNonNull(arm, "arm");
+        Objects.requireNonNull(at, "at");
+        Instant executed = at.isBefore(now()) ? now() : at;
+        long executedMillis = Duration.between(start, executed).toMillis();
+        Optional<GroundTruth> cause =
+                GroundTruth.of(timeline.phaseAt(executedMillis / 1000).type());
+        if (cause.isEmpty()) {
+            return AudienceResponse.none(arm, executed, null);
+        }
+        GroundTruth truth = cause.get();
+        GroundTruth.Effect effect = truth.effect(arm);
+        if (!(responseRng.nextDouble() < effect.probability())) {
+            return AudienceResponse.none(arm, executed, truth);
+        }
+        long minDelay = Math.round(GroundTruth.MIN_DELAY_SECONDS * 1000);
+        long maxDelay = Math.round(GroundTruth.MAX_DELAY_SECONDS * 1000);
+        long delayMillis = minDelay + responseRng.nextLong(maxDelay - minDelay + 1);
+        long riseMillis = executedMillis + delayMillis;
+        double boost = effect.levelBoost();
+        timeline.addBoost(riseMillis / 1000.0, boost);
+        Instant reliefUntil = null;
+        if (truth.relievesLeaving(arm)) {
+            long from = Math.floorDiv(riseMillis + 999, 1000);
+            timeline.addLeaveRelief(from, from + GroundTruth.LEAVE_RELIEF_SECONDS, GroundTruth.LEAVE_RELIEF_FACTOR);
+            reliefUntil = start.plusSeconds(from + GroundTruth.LEAVE_RELIEF_SECONDS);
+        }
+        return new AudienceResponse(arm, executed, truth, true, start.plusMillis(riseMillis), boost, reliefUntil);
     }
 
     /** Adds a phase that starts after the time reached, such as a scripted response (R8.5). */

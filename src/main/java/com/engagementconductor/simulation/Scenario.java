@@ -2,6 +2,7 @@ package com.engagementconductor.simulation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,15 @@ public record Scenario(String name, List<Phase> phases, Duration maxDuration) {
 
     /** The sudden-drop level of the named scenario (0.35 is used by the offline evaluation). */
     public static final double SUDDEN_DROP_LEVEL = 0.45;
+
+    /** The baseline before the anomaly phase of an offline-evaluation episode (R8.6). */
+    public static final Duration OFFLINE_BASELINE = Duration.ofSeconds(300);
+
+    /** How long an offline-evaluation episode runs after the onset of its anomaly phase (R8.6). */
+    public static final Duration OFFLINE_OBSERVATION = Duration.ofSeconds(700);
+
+    /** The sudden-drop level of the offline evaluation (R8.3). */
+    public static final double OFFLINE_SUDDEN_DROP_LEVEL = 0.35;
 
     private static final List<String> NAMES =
             List.of("steady", "sudden_drop", "gradual_decline", "low_engagement", "mass_exit");
@@ -74,6 +84,25 @@ public record Scenario(String name, List<Phase> phases, Duration maxDuration) {
     /** The names {@link #named} accepts (the {@code demo} scenario will join them with R8.5). */
     public static List<String> names() {
         return NAMES;
+    }
+
+    /**
+     * One episode of the offline evaluation (R8.6): {@link #OFFLINE_BASELINE} of baseline, then the standard phase of
+     * the cause (sudden drop to {@value #OFFLINE_SUDDEN_DROP_LEVEL}, gradual decline to 0.35 over 240 s, low at 0.05,
+     * or the mass exit), observed for {@link #OFFLINE_OBSERVATION}.
+     */
+    public static Scenario offlineEpisode(GroundTruth cause) {
+        Phase anomaly =
+                switch (cause) {
+                    case SUDDEN_DROP -> Phase.suddenDrop(OFFLINE_BASELINE, OFFLINE_SUDDEN_DROP_LEVEL);
+                    case GRADUAL_DECLINE -> Phase.gradualDecline(OFFLINE_BASELINE);
+                    case LOW_ENGAGEMENT -> Phase.low(OFFLINE_BASELINE);
+                    case MASS_EXIT -> Phase.massExit(OFFLINE_BASELINE);
+                };
+        return new Scenario(
+                "offline_" + cause.name().toLowerCase(Locale.ROOT),
+                List.of(Phase.baseline(Duration.ZERO), anomaly),
+                OFFLINE_BASELINE.plus(OFFLINE_OBSERVATION));
     }
 
     /** A room held at one latent level for the given time, with the default leave hazard. */

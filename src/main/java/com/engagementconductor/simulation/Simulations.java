@@ -157,28 +157,36 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
     }
 
     /**
-     * Delivers attendee-room events to the simulated attendees of the session (R8.1): an agent poll opens for
-     * them, so they vote on it.
+     * Delivers attendee-room events to the simulated attendees of the session (R8.1): an agent poll opens for them
+     * and they vote on it; polls, banners and challenges may win the room back (R8.4).
      */
     void onAttendeeEvent(String topic, String payload) {
         String sessionId = topic.substring(ATTENDEE_PREFIX.length());
         try {
             JsonNode message = json.readTree(payload);
-            if (!"poll.opened".equals(message.path("event").asString(""))) {
-                return;
-            }
-            JsonNode poll = message.path("data").path("poll");
-            String pollId = poll.path("id").asString("");
-            List<String> options = new ArrayList<>();
-            poll.path("options").forEach(o -> options.add(o.path("id").asString()));
-            if (pollId.isEmpty() || options.isEmpty()) {
-                return;
-            }
-            for (Run run : runs.values()) {
-                if (run.sessionId.equals(sessionId) && run.state == State.RUNNING) {
-                    synchronized (run) {
-                        run.simulator.pollOpened(pollId, options);
+            JsonNode data = message.path("data");
+            switch (message.path("event").asString("")) {
+                case "poll.opened" -> {
+                    JsonNode poll = data.path("poll");
+                    String pollId = poll.path("id").asString("");
+                    List<String> options = new ArrayList<>();
+                    poll.path("options").forEach(o -> options.add(o.path("id").asString()));
+                    if (!pollId.isEmpty() && !options.isEmpty()) {
+                        forRunning(sessionId, sim -> {
+                            sim.pollOpened(pollId, options);
+                            sim.respond("POLL", clock.instant());
+                        });
                     }
+                }
+                case "agent:intervention:banner" -> {
+                    String type = data.path("type").asString("");
+                    if (type.equals("broadcast") || type.equals("gamification")) {
+                        String arm = type.equals("broadcast") ? "BROADCAST" : "GAMIFICATION";
+                        forRunning(sessionId, sim -> sim.respond(arm, clock.instant()));
+                    }
+                }
+                default -> {
+                    // poll.closed and challenge.started change nothing for the simulated audience
                 }
             }
         } catch (RuntimeException e) {
@@ -186,9 +194,40 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
         }
     }
 
+    /** Organizer notifications reach no attendee; the simulated room reacts as the organizer would (R8.4). */
+    void onSessionEvent(String topic, String payload) {
+        try {
+            JsonNode envelope = json.readTree(payload);
+            JsonNode data = envelope.path("data");
+            if ("agent.intervention.executed".equals(envelope.path("type").asString(""))
+                    && "NOTIFICATION".equals(data.path("intervention_type").asString(""))
+                    && data.path("success").asBoolean(false)) {
+                forRunning(
+                        envelope.path("session_id").asString(""), sim -> sim.respond("NOTIFICATION", clock.instant()));
+            }
+        } catch (RuntimeException e) {
+            log.debug("session event not understood: {}", e.toString());
+        }
+    }
+
+    private void forRunning(String sessionId, java.util.function.Consumer<AudienceSimulator> action) {
+        for (Run run : runs.values()) {
+            if (run.sessionId.equals(sessionId) && run.state == State.RUNNING) {
+                synchronized (run) {
+                    action.accept(run.simulator);
+                }
+            }
+        }
+    }
+
     @Override
     public void start() {
-        subscription = bus.subscribe(ATTENDEE_PREFIX + "*", this::onAttendeeEvent);
+        EventBus.Subscription attendees = bus.subscribe(ATTENDEE_PREFIX + "*", this::onAttendeeEvent);
+        EventBus.Subscription sessionEvents = bus.subscribe("session:*:events", this::onSessionEvent);
+        subscription = () -> {
+            attendees.close();
+            sessionEvents.close();
+        };
         lifecycleRunning = true;
     }
 
