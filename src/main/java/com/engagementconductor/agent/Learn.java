@@ -100,7 +100,8 @@ class Learn implements AgentStep {
         double delta = post.getAsDouble() - pre.getAsDouble();
         OptionalDouble holdoutMean = r.holdout()
                 ? OptionalDouble.empty()
-                : learning.holdoutBaseline(r.contextKey(), context.anomalyType()).mean();
+                : learning.holdoutBaseline(r.contextKey(), context.anomalyType())
+                        .mean();
         Double uplift = holdoutMean.isPresent() ? delta - holdoutMean.getAsDouble() : null;
         double effective = uplift != null ? uplift : delta;
         double reward = Reward.v2(effective);

@@ -29,11 +29,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Event settings, manual interventions, history and stats through the REST contracts (§4.8–§4.12). */
-@SpringBootTest(properties = {
-    "conductor.security.jwt-secret=" + TestTokens.SECRET,
-    "conductor.scoring.auto-start=false",
-    "spring.datasource.url=jdbc:h2:mem:agent_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        properties = {
+            "conductor.security.jwt-secret=" + TestTokens.SECRET,
+            "conductor.scoring.auto-start=false",
+            "spring.datasource.url=jdbc:h2:mem:agent_api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 @AutoConfigureMockMvc
 @Import(LaneTestConfiguration.class)
 class AgentApiTests {
@@ -80,8 +81,11 @@ class AgentApiTests {
                 .andExpect(jsonPath("$.approval_timeout_seconds").value(120))
                 .andExpect(jsonPath("$.allowed_interventions").value(nullValue()))
                 .andExpect(jsonPath("$.created_at").value(nullValue()));
-        putSettings(tokens.org(), "evt_set", "{\"agent_mode\":\"TURBO\",\"colour\":1,\"holdout_fraction\":0.9,"
-                        + "\"max_interventions_per_hour\":2.5}")
+        putSettings(
+                        tokens.org(),
+                        "evt_set",
+                        "{\"agent_mode\":\"TURBO\",\"colour\":1,\"holdout_fraction\":0.9,"
+                                + "\"max_interventions_per_hour\":2.5}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(4));
         putSettings(tokens.org(), "evt_set", "{\"auto_approve_threshold\":0.6,\"min_confidence_threshold\":0.7}")
@@ -89,8 +93,11 @@ class AgentApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("min_confidence_threshold"));
         putSettings(tokens.org(), "evt_set", "{\"allowed_interventions\":[\"POLL\",\"POLL\"]}")
                 .andExpect(status().isBadRequest());
-        putSettings(tokens.org(), "evt_set", "{\"agent_mode\":\"SEMI_AUTO\",\"allowed_interventions\":[\"BROADCAST\",\"POLL\"],"
-                        + "\"max_interventions_per_hour\":20}")
+        putSettings(
+                        tokens.org(),
+                        "evt_set",
+                        "{\"agent_mode\":\"SEMI_AUTO\",\"allowed_interventions\":[\"BROADCAST\",\"POLL\"],"
+                                + "\"max_interventions_per_hour\":20}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.source").value("stored"))
                 .andExpect(jsonPath("$.org_id").value("org_test"))
@@ -131,8 +138,12 @@ class AgentApiTests {
                 .getResponse()
                 .getContentAsString();
         String id = json.readTree(answer).path("intervention_id").asString();
-        Awaitility.await().until(() -> commands.stream().anyMatch(c -> c.path("intervention_id").asString().equals(id)));
-        JsonNode command = commands.stream().filter(c -> c.path("intervention_id").asString().equals(id)).findFirst().orElseThrow();
+        Awaitility.await().until(() -> commands.stream()
+                .anyMatch(c -> c.path("intervention_id").asString().equals(id)));
+        JsonNode command = commands.stream()
+                .filter(c -> c.path("intervention_id").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
         assertThat(command.path("type").asString()).isEqualTo("agent.intervention.broadcast");
         assertThat(command.path("message").asString()).isEqualTo("Share one question you still have!");
         assertThat(command.path("decision_id").isNull()).isTrue();
@@ -141,7 +152,8 @@ class AgentApiTests {
                 .andExpect(jsonPath("$.code").value("intervention_blocked"))
                 .andExpect(jsonPath("$.reason").value("cooldown"))
                 .andExpect(jsonPath("$.retryAfter").value(60));
-        mvc.perform(get("/api/v1/interventions/history/man_s1?limit=20").header("Authorization", "Bearer " + tokens.read()))
+        mvc.perform(get("/api/v1/interventions/history/man_s1?limit=20")
+                        .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.interventions[0].type").value("BROADCAST"))
@@ -149,7 +161,8 @@ class AgentApiTests {
                 .andExpect(jsonPath("$.interventions[0].metadata.prompt").value("Share one question you still have!"))
                 .andExpect(jsonPath("$.interventions[0].metadata.message").value("Share one question you still have!"))
                 .andExpect(jsonPath("$.interventions[0].metadata.manual").value(true));
-        mvc.perform(get("/api/v1/interventions/history/man_s1?limit=0").header("Authorization", "Bearer " + tokens.read()))
+        mvc.perform(get("/api/v1/interventions/history/man_s1?limit=0")
+                        .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/interventions/stats/man_s1").header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isOk())
@@ -162,24 +175,35 @@ class AgentApiTests {
 
     @Test
     void manualInterventionsObeyTheAllowedArmsAndValidateTheirInput() throws Exception {
-        putSettings(tokens.org(), "evt_allowed", "{\"allowed_interventions\":[\"BROADCAST\"]}").andExpect(status().isOk());
-        manual(tokens.org(), "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"POLL\","
-                        + "\"reason\":\"pulse\"}")
+        putSettings(tokens.org(), "evt_allowed", "{\"allowed_interventions\":[\"BROADCAST\"]}")
+                .andExpect(status().isOk());
+        manual(
+                        tokens.org(),
+                        "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"POLL\","
+                                + "\"reason\":\"pulse\"}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.reason").value("not_allowed"))
                 .andExpect(jsonPath("$.retryAfter").doesNotExist());
-        manual(tokens.org(), "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"NUDGE\",\"reason\":\"x\"}")
+        manual(
+                        tokens.org(),
+                        "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"NUDGE\",\"reason\":\"x\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("intervention_type"));
-        manual(tokens.org(), "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"BROADCAST\","
-                        + "\"reason\":\"x\",\"context\":{\"message\":\"\"}}")
+        manual(
+                        tokens.org(),
+                        "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"BROADCAST\","
+                                + "\"reason\":\"x\",\"context\":{\"message\":\"\"}}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("context.message"));
-        manual(tokens.org(), "{\"session_id\":\"man_s2\",\"event_id\":\"evt_other\",\"intervention_type\":\"BROADCAST\","
-                        + "\"reason\":\"x\"}")
+        manual(
+                        tokens.org(),
+                        "{\"session_id\":\"man_s2\",\"event_id\":\"evt_other\",\"intervention_type\":\"BROADCAST\","
+                                + "\"reason\":\"x\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("session_conflict"));
-        manual(tokens.read(), "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"BROADCAST\",\"reason\":\"x\"}")
+        manual(
+                        tokens.read(),
+                        "{\"session_id\":\"man_s2\",\"event_id\":\"evt_allowed\",\"intervention_type\":\"BROADCAST\",\"reason\":\"x\"}")
                 .andExpect(status().isForbidden());
     }
 }

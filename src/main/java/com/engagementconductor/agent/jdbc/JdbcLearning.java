@@ -52,11 +52,13 @@ class JdbcLearning implements LearningStore {
 
     @Override
     public HoldoutBaseline holdoutBaseline(String contextKey, String anomalyType) {
-        Map<String, Object> c = jdbc.sql("SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE context_key = ?")
+        Map<String, Object> c = jdbc.sql(
+                        "SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE context_key = ?")
                 .param(contextKey)
                 .query()
                 .singleRow();
-        Map<String, Object> t = jdbc.sql("SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE anomaly_type = ?")
+        Map<String, Object> t = jdbc.sql(
+                        "SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE anomaly_type = ?")
                 .param(anomalyType)
                 .query()
                 .singleRow();
