@@ -88,6 +88,11 @@ public final class AnomalyDetector {
         return hysteresis.active();
     }
 
+    /** The first anomalous tick of the current run of anomalous ticks: a raised anomaly's onset (R7.1). */
+    public Optional<java.time.Instant> runStart() {
+        return hysteresis.runStart();
+    }
+
     /** Whether Half-Space Trees has joined the blend: enabled and past its first 60 fed ticks (R3.6). */
     public boolean hstWarm() {
         return hst != null && fedTicks > HalfSpaceTreesState.WINDOW;

@@ -96,7 +96,7 @@ class AnomalyMonitor implements DisposableBean {
                 ? Map.of()
                 : EngagementPayloads.signals(scored.signals());
         for (AnomalyReport report : result.published()) {
-            publish(scored, report, signals);
+            publish(scored, report, signals, detector.runStart().orElse(report.timestamp()));
         }
         if (result.spike() != null) {
             spike(scored, result.spike(), signals);
@@ -111,7 +111,8 @@ class AnomalyMonitor implements DisposableBean {
         detectors.remove(released.sessionId());
     }
 
-    private void publish(EngagementScored scored, AnomalyReport report, Map<String, Object> signals) {
+    private void publish(
+            EngagementScored scored, AnomalyReport report, Map<String, Object> signals, java.time.Instant onset) {
         long seq = seqs.next(scored.sessionId());
         Map<String, Object> payload =
                 AnomalyPayloads.anomaly(scored.sessionId(), scored.eventId(), report, signals, seq);
@@ -126,7 +127,7 @@ class AnomalyMonitor implements DisposableBean {
         } catch (RejectedExecutionException e) {
             storeFailures.increment();
         }
-        events.publishEvent(new AnomalyDetected(scored.sessionId(), scored.eventId(), report, scored.signals()));
+        events.publishEvent(new AnomalyDetected(scored.sessionId(), scored.eventId(), report, scored.signals(), onset));
     }
 
     private void spike(EngagementScored scored, AnomalyReport spike, Map<String, Object> signals) {

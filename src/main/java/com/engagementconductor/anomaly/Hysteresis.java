@@ -31,6 +31,7 @@ final class Hysteresis {
     private final @Nullable Instant[] lastRaise = new Instant[AnomalyType.values().length];
     private @Nullable AnomalyReport active;
     private int run;
+    private @Nullable Instant runStart;
     private double runMax;
     private int normalStreak;
 
@@ -45,6 +46,9 @@ final class Hysteresis {
             return onNormal();
         }
         normalStreak = 0;
+        if (run == 0) {
+            runStart = tick.timestamp();
+        }
         run++;
         runMax = Math.max(runMax, tick.anomalyScore());
         AnomalyReport current = active;
@@ -63,6 +67,11 @@ final class Hysteresis {
         return Step.NOTHING;
     }
 
+    /** The first anomalous tick of the current run of anomalous ticks (an anomaly's onset, R7.1). */
+    Optional<Instant> runStart() {
+        return run == 0 ? Optional.empty() : Optional.ofNullable(runStart);
+    }
+
     Optional<AnomalyReport> active() {
         return Optional.ofNullable(active);
     }
@@ -71,12 +80,14 @@ final class Hysteresis {
         Arrays.fill(lastRaise, null);
         active = null;
         run = 0;
+        runStart = null;
         runMax = 0;
         normalStreak = 0;
     }
 
     private Step onNormal() {
         run = 0;
+        runStart = null;
         runMax = 0;
         if (active == null) {
             return Step.NOTHING;

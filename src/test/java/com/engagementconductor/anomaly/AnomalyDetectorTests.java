@@ -211,4 +211,22 @@ class AnomalyDetectorTests {
         }
         return ids;
     }
+
+    @Test
+    void theRunStartIsTheFirstAnomalousTickOfTheRaisingRun() {
+        AnomalyDetector detector = new AnomalyDetector(
+                DetectorSettings.defaults(java.time.Duration.ofSeconds(5)).withHst(false, 1L),
+                null,
+                new java.util.SplittableRandom(1));
+        java.time.Instant t0 = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        for (int k = 1; k <= 12; k++) {
+            detector.onFedTick(FedTick.of(t0.plusSeconds(5L * (k - 1)), 0.70, 0.70, 0));
+            assertThat(detector.runStart()).isEmpty();
+        }
+        DetectionResult thirteen = detector.onFedTick(FedTick.of(t0.plusSeconds(60), 0.60, 0.60, 0));
+        assertThat(thirteen.published()).isEmpty();
+        DetectionResult fourteen = detector.onFedTick(FedTick.of(t0.plusSeconds(65), 0.60, 0.60, 0));
+        assertThat(fourteen.published()).hasSize(1);
+        assertThat(detector.runStart()).contains(t0.plusSeconds(60));
+    }
 }
