@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.engagementconductor.decision.Arm;
+import com.engagementconductor.decision.ContextKey;
+import com.engagementconductor.decision.ScopeChain;
 import com.engagementconductor.intervention.InterventionTopics;
 import com.engagementconductor.scoring.TickScheduler;
 import com.engagementconductor.shared.EventBus;
@@ -60,6 +63,12 @@ class AgentScenariosTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    com.engagementconductor.decision.InterventionPolicy policy;
 
     TestTokens tokens;
     final List<JsonNode> events = new CopyOnWriteArrayList<>();
@@ -229,6 +238,40 @@ class AgentScenariosTests {
     }
 
     @Test
+    void semiAutoWaitsBelowTheThresholdAndAutoApprovesOnceLearningLiftsTheArm() throws Exception {
+        String event = "evt_semi";
+        mvc.perform(put("/api/v1/agent/events/" + event + "/settings")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allowed_interventions\":[\"POLL\"],\"agent_mode\":\"SEMI_AUTO\"}"))
+                .andExpect(status().isOk());
+        for (String type : List.of("SUDDEN_DROP", "GRADUAL_DECLINE", "LOW_ENGAGEMENT", "MASS_EXIT")) {
+            jdbc.sql("INSERT INTO bandit_arms (scope, context_key, arm, alpha, beta, attempts, updated_at)"
+                            + " VALUES (?, ?, 'POLL', 5.5, 5.5, 9, CURRENT_TIMESTAMP)")
+                    .params("event:" + event, type)
+                    .update();
+        }
+        JsonNode waiting = runUntilDecision("semi_a", event, null);
+        assertThat(waiting.path("autoApproved").asBoolean()).isFalse();
+        assertThat(waiting.path("posteriorMean").asDouble()).isLessThan(0.75);
+        assertThat(statuses("semi_a")).contains("WAITING_APPROVAL");
+
+        ContextKey context = ContextKey.parse(waiting.path("context").path("anomaly_type").asString() + "_"
+                + waiting.path("context").path("engagement_bucket").asString() + "_"
+                + waiting.path("context").path("session_size_bucket").asString() + "_"
+                + waiting.path("context").path("deviation_bucket").asString());
+        for (int k = 0; k < 20; k++) {
+            policy.recordReward(ScopeChain.of("org_test", event), context, Arm.POLL, 1.0);
+        }
+        JsonNode auto = runUntilDecision("semi_b", event, null);
+        assertThat(auto.path("posteriorMean").asDouble()).isGreaterThanOrEqualTo(0.75);
+        assertThat(auto.path("autoApproved").asBoolean()).isTrue();
+        assertThat(statuses("semi_b")).doesNotContain("WAITING_APPROVAL");
+        String id = auto.path("decisionId").asString();
+        Awaitility.await().until(() -> commands.stream().anyMatch(c -> c.path("decision_id").asString().equals(id)));
+    }
+
+    @Test
     void modeChangesAreStoredAndReported() throws Exception {
         mvc.perform(put("/api/v1/agent/sessions/unregistered_x/mode")
                         .header("Authorization", "Bearer " + tokens.org())
@@ -255,18 +298,28 @@ class AgentScenariosTests {
                 .andExpect(jsonPath("$.pending_decision").isEmpty());
     }
 
-    /** Registers the session, sets the mode, runs a lively room of 40 for 4 minutes, then silence until a decision. */
     private JsonNode runUntilDecision(String s, String mode) throws Exception {
+        return runUntilDecision(s, "evt_" + s, mode);
+    }
+
+    /**
+     * Registers the session, sets the mode (or keeps the event's), runs a lively room of 40 for 4 minutes, then
+     * silence until a decision.
+     */
+    private JsonNode runUntilDecision(String s, String event, @org.jspecify.annotations.Nullable String mode)
+            throws Exception {
         mvc.perform(post("/api/v1/agent/sessions/register")
                         .header("Authorization", "Bearer " + tokens.org())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"event_id\":\"evt_" + s + "\",\"session_id\":\"" + s + "\"}"))
+                        .content("{\"event_id\":\"" + event + "\",\"session_id\":\"" + s + "\"}"))
                 .andExpect(status().is2xxSuccessful());
-        mvc.perform(put("/api/v1/agent/sessions/" + s + "/mode")
-                        .header("Authorization", "Bearer " + tokens.org())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"" + mode + "\"}"))
-                .andExpect(status().isOk());
+        if (mode != null) {
+            mvc.perform(put("/api/v1/agent/sessions/" + s + "/mode")
+                            .header("Authorization", "Bearer " + tokens.org())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"mode\":\"" + mode + "\"}"))
+                    .andExpect(status().isOk());
+        }
         send(s, joins(40));
         for (int k = 0; k < 48; k++) {
             send(s, activity(k));
