@@ -38,6 +38,7 @@ class AgentRuntime {
     private final DecisionStore decisions;
     private final ArmCounters counters;
     private final PendingContents contents;
+    private final AgentRecovery recovery;
     private final InstantSource clock;
 
     AgentRuntime(
@@ -49,7 +50,9 @@ class AgentRuntime {
             DecisionStore decisions,
             ArmCounters counters,
             PendingContents contents,
+            AgentRecovery recovery,
             InstantSource clock) {
+        this.recovery = recovery;
         this.chain = chain;
         this.sessions = sessions;
         this.lanes = lanes;
@@ -270,6 +273,7 @@ class AgentRuntime {
                 agent.pending = d;
             }
         }
+        recovery.recover(agent);
         agents.put(sessionId, agent);
         return Optional.of(agent);
     }

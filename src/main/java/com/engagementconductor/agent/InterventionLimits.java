@@ -130,6 +130,11 @@ public final class InterventionLimits {
         }
     }
 
+    /** Whether this node has recorded any execution of the session (if not, a restart may have lost them). */
+    public synchronized boolean knows(String sessionId) {
+        return sessionExecutions.containsKey(sessionId) || lastPublished.containsKey(sessionId);
+    }
+
     /** Forgets a session's cooldowns and slots (its event's slots stay). */
     public synchronized void release(String sessionId) {
         sessionExecutions.remove(sessionId);

@@ -15,7 +15,16 @@ public interface EngagementMetrics {
     /** The most recent points of a session since an instant, oldest first, at most {@code limit}. */
     List<StoredPoint> recent(String sessionId, Instant since, int limit);
 
-    /** A stored point with its wire {@code signals} object. */
+    /**
+     * A stored point with its wire {@code signals} object, its detection score (R2.6) and whether its window was
+     * partial (R1.9).
+     */
     record StoredPoint(
-            Instant timestamp, double score, String category, java.util.Map<String, Object> signals, String formula) {}
+            Instant timestamp,
+            double score,
+            String category,
+            java.util.Map<String, Object> signals,
+            String formula,
+            double detection,
+            boolean partial) {}
 }

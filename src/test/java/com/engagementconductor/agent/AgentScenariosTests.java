@@ -256,10 +256,11 @@ class AgentScenariosTests {
         assertThat(waiting.path("posteriorMean").asDouble()).isLessThan(0.75);
         assertThat(statuses("semi_a")).contains("WAITING_APPROVAL");
 
-        ContextKey context = ContextKey.parse(waiting.path("context").path("anomaly_type").asString() + "_"
-                + waiting.path("context").path("engagement_bucket").asString() + "_"
-                + waiting.path("context").path("session_size_bucket").asString() + "_"
-                + waiting.path("context").path("deviation_bucket").asString());
+        ContextKey context =
+                ContextKey.parse(waiting.path("context").path("anomaly_type").asString() + "_"
+                        + waiting.path("context").path("engagement_bucket").asString() + "_"
+                        + waiting.path("context").path("session_size_bucket").asString() + "_"
+                        + waiting.path("context").path("deviation_bucket").asString());
         for (int k = 0; k < 20; k++) {
             policy.recordReward(ScopeChain.of("org_test", event), context, Arm.POLL, 1.0);
         }
@@ -268,7 +269,8 @@ class AgentScenariosTests {
         assertThat(auto.path("autoApproved").asBoolean()).isTrue();
         assertThat(statuses("semi_b")).doesNotContain("WAITING_APPROVAL");
         String id = auto.path("decisionId").asString();
-        Awaitility.await().until(() -> commands.stream().anyMatch(c -> c.path("decision_id").asString().equals(id)));
+        Awaitility.await().until(() -> commands.stream()
+                .anyMatch(c -> c.path("decision_id").asString().equals(id)));
     }
 
     @Test

@@ -109,7 +109,9 @@ class JdbcEngagementMetrics implements EngagementMetrics, SmartLifecycle {
                             rs.getDouble("engagement_score"),
                             String.valueOf(extra.get("category")),
                             signals,
-                            String.valueOf(extra.get("formula")));
+                            String.valueOf(extra.get("formula")),
+                            extra.get("detection_score") instanceof Number d ? d.doubleValue() : 0.0,
+                            Boolean.TRUE.equals(extra.get("partial_window")));
                 })
                 .list();
         List<StoredPoint> oldestFirst = new ArrayList<>(newestFirst);
