@@ -178,6 +178,16 @@ public final class JarProcess implements AutoCloseable {
         return "--- stdout ---\n" + tail(stdout()) + "\n--- stderr ---\n" + tail(stderr());
     }
 
+    /** Kills the process at once (SIGKILL, like {@code kill -9}) and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
