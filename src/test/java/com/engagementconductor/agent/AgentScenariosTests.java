@@ -19,6 +19,7 @@ import com.engagementconductor.support.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +35,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The agent loop through the running context on a hand-moved clock: a room falls silent, the anomaly is raised,
- * and the mode decides what happens next (behaviour R5, AS-1, AS-3, AS-4, AS-6 in spirit, contracts §4.6).
+ * The agent loop through the running context on a hand-moved clock: a simulated audience of 200 stays quiet (the
+ * {@code low_engagement} scenario), the anomaly is raised, and the mode decides what happens next (behaviour R5,
+ * AS-1, AS-3, AS-4, AS-6, AS-7, contracts §4.6).
  */
 @SpringBootTest(
         properties = {
@@ -63,6 +65,12 @@ class AgentScenariosTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    com.engagementconductor.simulation.Simulations simulations;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -177,13 +185,29 @@ class AgentScenariosTests {
     @Test
     void aNewAnomalySupersedesThePendingDecisionBeforeItsOwnDecisionIsPublished() throws Exception {
         String s = "agent_supersede";
-        runUntilDecision(s, "MANUAL");
-        for (int k = 0; k < 30 && decisions(s).size() < 2; k++) {
-            tick(s);
-        }
-        List<JsonNode> made = decisions(s);
-        org.junit.jupiter.api.Assumptions.assumeTrue(made.size() >= 2, "no second anomaly in this run");
-        String first = made.get(0).path("decisionId").asString();
+        JsonNode first = runUntilDecision(s, "MANUAL");
+        String firstId = first.path("decisionId").asString();
+        com.engagementconductor.signals.SignalsSnapshot snapshot = new com.engagementconductor.signals.SignalsSnapshot(
+                clock.instant(), 150, 200, 0, 0, 0, 0, 0, 0, false, 0, 0, 50, 0.25, false);
+        com.engagementconductor.anomaly.AnomalyReport massExit = new com.engagementconductor.anomaly.AnomalyReport(
+                UUID.randomUUID(),
+                com.engagementconductor.anomaly.AnomalyReport.Kind.RAISED,
+                clock.instant(),
+                com.engagementconductor.anomaly.AnomalyType.MASS_EXIT,
+                com.engagementconductor.anomaly.Severity.CRITICAL,
+                0.8,
+                0.3,
+                0.6,
+                new com.engagementconductor.anomaly.Components(0, 0, 0, 0.8),
+                false);
+        lane.execute(
+                s,
+                () -> publisher.publishEvent(new com.engagementconductor.anomaly.AnomalyEvents.AnomalyDetected(
+                        s, "evt_" + s, massExit, snapshot, clock.instant())));
+        lane.settle();
+        Awaitility.await().until(() -> decisions(s).size() == 2);
+        JsonNode second = decisions(s).get(1);
+        assertThat(second.path("context").path("anomaly_type").asString()).isEqualTo("MASS_EXIT");
         List<String> order = events.stream()
                 .filter(e -> e.path("session_id").asString().equals(s))
                 .map(e -> e.path("type").asString() + ":"
@@ -195,10 +219,13 @@ class AgentScenariosTests {
                                 : e.path("data").path("decisionId").asString() + "/"
                                         + e.path("data").path("resolution").asString()))
                 .toList();
-        int superseded = order.indexOf("agent.decision.resolved:" + first + "/SUPERSEDED");
-        int second =
-                order.indexOf("agent.decision:" + made.get(1).path("decisionId").asString());
-        assertThat(superseded).isNotNegative().isLessThan(second);
+        int superseded = order.indexOf("agent.decision.resolved:" + firstId + "/SUPERSEDED");
+        int newer = order.indexOf("agent.decision:" + second.path("decisionId").asString());
+        assertThat(superseded).isNotNegative().isLessThan(newer);
+        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + firstId + "/approve")
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.state").value("SUPERSEDED"));
     }
 
     @Test
@@ -322,12 +349,14 @@ class AgentScenariosTests {
                             .content("{\"mode\":\"" + mode + "\"}"))
                     .andExpect(status().isOk());
         }
-        send(s, joins(40));
-        for (int k = 0; k < 48; k++) {
-            send(s, activity(k));
-            tick(s);
-        }
-        for (int k = 0; k < 30; k++) {
+        mvc.perform(post("/api/v1/simulations")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"session_id\":\"" + s
+                                + "\",\"scenario\":\"low_engagement\",\"attendees\":200,\"seed\":"
+                                + Math.floorMod(s.hashCode(), 1000) + "}"))
+                .andExpect(status().isCreated());
+        for (int k = 0; k < 120; k++) {
             tick(s);
             java.util.Optional<JsonNode> d = decision(s);
             if (d.isPresent()) {
@@ -337,21 +366,29 @@ class AgentScenariosTests {
         throw new AssertionError("no decision for " + s + "; events: " + types(s));
     }
 
-    private void tick(String s) {
-        Instant t = clock.advance(Duration.ofSeconds(5));
-        lane.execute(s, () -> ticks.tick(s, t));
+    /** Five simulated seconds of the audience, then the session's tick on its lane. */
+    private void tick(String s) throws InterruptedException {
+        Instant t = clock.instant();
+        for (int second = 0; second < 5; second++) {
+            t = clock.advance(Duration.ofSeconds(1));
+            simulations.stepAll();
+            barrier();
+        }
+        Instant tickAt = t;
+        lane.execute(s, () -> ticks.tick(s, tickAt));
         lane.settle();
-        Awaitility.await()
-                .pollDelay(Duration.ZERO)
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> true);
+        barrier();
+    }
+
+    private void barrier() throws InterruptedException {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        EventBus.Subscription sub = bus.subscribe("test:barrier", (t, p) -> latch.countDown());
+        bus.publish("test:barrier", "x");
+        assertThat(latch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        sub.close();
     }
 
     private java.util.Optional<JsonNode> decision(String s) {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(2))
-                .pollDelay(Duration.ofMillis(20))
-                .until(() -> true);
         return events.stream()
                 .filter(e -> e.path("session_id").asString().equals(s)
                         && e.path("type").asString().equals("agent.decision"))
@@ -388,37 +425,5 @@ class AgentScenariosTests {
                 .filter(e -> e.path("session_id").asString().equals(s))
                 .map(e -> e.path("type").asString())
                 .toList();
-    }
-
-    private void send(String s, String items) throws Exception {
-        mvc.perform(post("/api/v1/sessions/" + s + "/signals")
-                        .header("Authorization", "Bearer " + tokens.org())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"signals\":[" + items + "]}"))
-                .andExpect(status().isAccepted());
-    }
-
-    private static String joins(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ",")
-                    .append("{\"type\":\"join\",\"user_id\":\"u")
-                    .append(i)
-                    .append("\"}");
-        }
-        return b.toString();
-    }
-
-    private static String activity(int tick) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            int user = (tick * 7 + i * 11) % 40;
-            b.append(i == 0 ? "" : ",")
-                    .append(
-                            i % 2 == 0
-                                    ? "{\"type\":\"chat\",\"user_id\":\"u" + user + "\"}"
-                                    : "{\"type\":\"reaction\",\"user_id\":\"u" + user + "\",\"emoji\":\"+\"}");
-        }
-        return b.toString();
     }
 }
