@@ -5,6 +5,7 @@ import com.engagementconductor.agent.AgentQueries;
 import com.engagementconductor.agent.Approvals;
 import com.engagementconductor.agent.Decision;
 import com.engagementconductor.agent.DecisionStore;
+import com.engagementconductor.intervention.Interventions;
 import com.engagementconductor.shared.InvalidInput;
 import com.engagementconductor.shared.Timestamps;
 import com.engagementconductor.shared.auth.Caller;
@@ -32,12 +33,15 @@ class AgentController {
     private final Sessions sessions;
     private final AgentQueries queries;
     private final Approvals approvals;
+    private final Interventions interventions;
     private final InstantSource clock;
 
-    AgentController(Sessions sessions, AgentQueries queries, Approvals approvals, InstantSource clock) {
+    AgentController(
+            Sessions sessions, AgentQueries queries, Approvals approvals, Interventions interventions, InstantSource clock) {
         this.sessions = sessions;
         this.queries = queries;
         this.approvals = approvals;
+        this.interventions = interventions;
         this.clock = clock;
     }
 
@@ -175,11 +179,11 @@ class AgentController {
         out.put("total", page.total());
         out.put(
                 "decisions",
-                page.decisions().stream().map(AgentController::decision).toList());
+                page.decisions().stream().map(this::decision).toList());
         return out;
     }
 
-    private static Map<String, Object> decision(Decision d) {
+    private Map<String, Object> decision(Decision d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decision_id", d.id().toString());
         m.put("created_at", Timestamps.format(d.createdAt()));
@@ -194,7 +198,7 @@ class AgentController {
         m.put("state", d.resolution().name());
         m.put("resolved_at", d.resolvedAt() == null ? null : Timestamps.format(d.resolvedAt()));
         m.put("resolved_by", d.resolvedBy());
-        m.put("intervention_id", null);
+        m.put("intervention_id", interventions.forDecision(d.id()).map(id -> id.toString()).orElse(null));
         return m;
     }
 

@@ -14,6 +14,9 @@ public interface InterventionStore {
 
     Optional<InterventionRecord> find(UUID id);
 
+    /** The id of the intervention that executed a decision, if any. */
+    Optional<UUID> idForDecision(UUID decisionId);
+
     /** Reads the record and locks its row until the surrounding transaction ends (call it inside one). */
     Optional<InterventionRecord> findForUpdate(UUID id);
 

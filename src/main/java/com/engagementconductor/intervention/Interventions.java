@@ -119,6 +119,11 @@ public class Interventions {
         return store.find(interventionId);
     }
 
+    /** The id of the intervention that executed a decision, if it was executed. */
+    public Optional<UUID> forDecision(UUID decisionId) {
+        return store.idForDecision(decisionId);
+    }
+
     /**
      * A session's interventions, newest first (contracts §4.10).
      *

@@ -119,13 +119,16 @@ class AgentScenariosTests {
                 .andExpect(jsonPath("$.current_decision.requires_approval").value(true));
         assertThat(commands).noneMatch(c -> c.path("session_id").asString().equals(s));
 
-        mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/approve")
+        String approval = mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/approve")
                         .header("Authorization", "Bearer " + tokens.org()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision_id").value(id))
                 .andExpect(jsonPath("$.execution_result.success").value(true))
                 .andExpect(jsonPath("$.execution_result.status").value("DISPATCHED"))
-                .andExpect(jsonPath("$.message").value("Decision approved; intervention dispatched"));
+                .andExpect(jsonPath("$.message").value("Decision approved; intervention dispatched"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         mvc.perform(post("/api/v1/agent/sessions/" + s + "/decisions/" + id + "/approve")
                         .header("Authorization", "Bearer " + tokens.org()))
                 .andExpect(status().isConflict())
@@ -137,6 +140,12 @@ class AgentScenariosTests {
                 .hasSize(1);
         Awaitility.await().until(() -> resolutions(s).contains("APPROVED"));
         assertThat(statuses(s)).contains("INTERVENING");
+        String interventionId =
+                json.readTree(approval).path("execution_result").path("intervention_id").asString();
+        mvc.perform(get("/api/v1/agent/sessions/" + s + "/decisions?state=all")
+                        .header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.decisions[0].state").value("APPROVED"))
+                .andExpect(jsonPath("$.decisions[0].intervention_id").value(interventionId));
     }
 
     @Test

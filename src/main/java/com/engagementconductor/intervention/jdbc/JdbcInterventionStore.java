@@ -71,6 +71,14 @@ class JdbcInterventionStore implements InterventionStore {
     }
 
     @Override
+    public Optional<UUID> idForDecision(UUID decisionId) {
+        return jdbc.sql("SELECT id FROM interventions WHERE decision_id = ?")
+                .param(decisionId)
+                .query((rs, n) -> rs.getObject("id", UUID.class))
+                .optional();
+    }
+
+    @Override
     public Optional<InterventionRecord> findForUpdate(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM interventions WHERE id = ? FOR UPDATE")
                 .param(id)
