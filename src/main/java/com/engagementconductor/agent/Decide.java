@@ -1,6 +1,7 @@
 package com.engagementconductor.agent;
 
 import com.engagementconductor.anomaly.AnomalyEvents.AnomalyDetected;
+import com.engagementconductor.anomaly.AnomalyNotes;
 import com.engagementconductor.anomaly.AnomalyReport;
 import com.engagementconductor.decision.Arm;
 import com.engagementconductor.decision.ContextKey;
@@ -35,6 +36,7 @@ class Decide implements AgentStep {
     private final StatusOwner status;
     private final MeterRegistry meters;
     private final LearningStore learning;
+    private final AnomalyNotes notes;
 
     Decide(
             EventSettingsService settings,
@@ -42,8 +44,10 @@ class Decide implements AgentStep {
             InterventionPolicy policy,
             StatusOwner status,
             MeterRegistry meters,
-            LearningStore learning) {
+            LearningStore learning,
+            AnomalyNotes notes) {
         this.learning = learning;
+        this.notes = notes;
         this.settings = settings;
         this.limits = limits;
         this.policy = policy;
@@ -126,6 +130,10 @@ class Decide implements AgentStep {
 
     private void skip(AgentPass pass, String reason) {
         meters.counter("conductor.decisions.skipped", "reason", reason).increment();
+        SessionAgent.ActiveAnomaly a = pass.agent.anomaly;
+        if (a != null) {
+            notes.decisionSkipped(a.report.anomalyId(), reason, pass.now);
+        }
         log.info("session {}: decision skipped ({})", pass.agent.sessionId, reason);
         status.settle(pass.agent, pass.now);
     }

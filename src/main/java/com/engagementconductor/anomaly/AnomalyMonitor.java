@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * anomaly is published whether or not it can be stored (R3.14, D15).
  */
 @Component
-class AnomalyMonitor implements DisposableBean {
+class AnomalyMonitor implements DisposableBean, AnomalyNotes {
     private static final Logger log = LoggerFactory.getLogger(AnomalyMonitor.class);
 
     private final ConcurrentHashMap<String, AnomalyDetector> detectors = new ConcurrentHashMap<>();
@@ -145,6 +145,23 @@ class AnomalyMonitor implements DisposableBean {
         } catch (RuntimeException e) {
             storeFailures.increment();
             log.warn("anomaly {} of session {} not stored: {}", report.anomalyId(), scored.sessionId(), e.toString());
+        }
+    }
+
+    /** Stored after the anomaly itself: the writer keeps the order. */
+    @Override
+    public void decisionSkipped(java.util.UUID anomalyId, String reason, java.time.Instant at) {
+        try {
+            writer.execute(() -> {
+                try {
+                    store.recordSkip(anomalyId, reason, at);
+                } catch (RuntimeException e) {
+                    storeFailures.increment();
+                    log.warn("skip of anomaly {} not stored: {}", anomalyId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            storeFailures.increment();
         }
     }
 

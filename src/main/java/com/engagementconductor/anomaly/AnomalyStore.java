@@ -10,6 +10,9 @@ public interface AnomalyStore {
     /** Stores a raised anomaly, or updates its severity and score when it escalates. */
     void save(String sessionId, String eventId, AnomalyReport report, Map<String, Object> signals);
 
+    /** Adds a skipped decision {@code {reason, at}} to the anomaly's {@code metadata.decision_skips} (R5.4). */
+    void recordSkip(java.util.UUID anomalyId, String reason, Instant at);
+
     /** A session's anomalies since an instant, oldest first. */
     List<StoredAnomaly> since(String sessionId, Instant since, int limit);
 

@@ -37,7 +37,11 @@ class AgentController {
     private final InstantSource clock;
 
     AgentController(
-            Sessions sessions, AgentQueries queries, Approvals approvals, Interventions interventions, InstantSource clock) {
+            Sessions sessions,
+            AgentQueries queries,
+            Approvals approvals,
+            Interventions interventions,
+            InstantSource clock) {
         this.sessions = sessions;
         this.queries = queries;
         this.approvals = approvals;
@@ -177,9 +181,7 @@ class AgentController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session_id", sessionId);
         out.put("total", page.total());
-        out.put(
-                "decisions",
-                page.decisions().stream().map(this::decision).toList());
+        out.put("decisions", page.decisions().stream().map(this::decision).toList());
         return out;
     }
 
@@ -198,7 +200,9 @@ class AgentController {
         m.put("state", d.resolution().name());
         m.put("resolved_at", d.resolvedAt() == null ? null : Timestamps.format(d.resolvedAt()));
         m.put("resolved_by", d.resolvedBy());
-        m.put("intervention_id", interventions.forDecision(d.id()).map(id -> id.toString()).orElse(null));
+        m.put(
+                "intervention_id",
+                interventions.forDecision(d.id()).map(id -> id.toString()).orElse(null));
         return m;
     }
 

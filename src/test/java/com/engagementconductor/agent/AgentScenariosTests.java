@@ -140,8 +140,10 @@ class AgentScenariosTests {
                 .hasSize(1);
         Awaitility.await().until(() -> resolutions(s).contains("APPROVED"));
         assertThat(statuses(s)).contains("INTERVENING");
-        String interventionId =
-                json.readTree(approval).path("execution_result").path("intervention_id").asString();
+        String interventionId = json.readTree(approval)
+                .path("execution_result")
+                .path("intervention_id")
+                .asString();
         mvc.perform(get("/api/v1/agent/sessions/" + s + "/decisions?state=all")
                         .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(jsonPath("$.decisions[0].state").value("APPROVED"))
@@ -307,6 +309,35 @@ class AgentScenariosTests {
         String id = auto.path("decisionId").asString();
         Awaitility.await().until(() -> commands.stream()
                 .anyMatch(c -> c.path("decision_id").asString().equals(id)));
+    }
+
+    @Test
+    void anEmptyAllowedSetMeansNoInterventionAndTheSkipIsStoredWithTheAnomaly() throws Exception {
+        String s = "agent_none";
+        String event = "evt_" + s;
+        mvc.perform(put("/api/v1/agent/events/" + event + "/settings")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allowed_interventions\":[],\"agent_mode\":\"AUTO\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/simulations")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"session_id\":\"" + s + "\",\"event_id\":\"" + event
+                                + "\",\"scenario\":\"low_engagement\",\"attendees\":200,\"seed\":5}"))
+                .andExpect(status().isCreated());
+        for (int k = 0; k < 60 && !statuses(s).contains("ANOMALY_DETECTED"); k++) {
+            tick(s);
+        }
+        assertThat(statuses(s)).contains("ANOMALY_DETECTED");
+        Awaitility.await()
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT metadata FROM anomalies WHERE session_id = ?")
+                                .param(s)
+                                .query(String.class)
+                                .list())
+                        .anyMatch(m -> m.contains("NO_ELIGIBLE_ARM")));
+        assertThat(decision(s)).isEmpty();
+        assertThat(commands).noneMatch(c -> c.path("session_id").asString().equals(s));
     }
 
     @Test

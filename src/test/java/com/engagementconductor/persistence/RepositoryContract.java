@@ -212,5 +212,15 @@ abstract class RepositoryContract {
         assertThat(json.readTree(metadata).path("signed_deviation").asDouble())
                 .isCloseTo(-0.27, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(anomalies.since(id, at.plusSeconds(1), 10)).isEmpty();
+        anomalies.recordSkip(anomalyId, "RATE_LIMITED", at.plusSeconds(5));
+        anomalies.recordSkip(anomalyId, "NO_ELIGIBLE_ARM", at.plusSeconds(10));
+        JsonNode skips = json.readTree(jdbc.sql("SELECT metadata FROM anomalies WHERE id = ?")
+                        .param(anomalyId)
+                        .query(String.class)
+                        .single())
+                .path("decision_skips");
+        assertThat(skips.size()).isEqualTo(2);
+        assertThat(skips.get(0).path("reason").asString()).isEqualTo("RATE_LIMITED");
+        assertThat(skips.get(1).path("at").asString()).endsWith("Z");
     }
 }

@@ -66,6 +66,27 @@ class JdbcAnomalies implements AnomalyStore {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
+    public void recordSkip(java.util.UUID anomalyId, String reason, Instant at) {
+        String metadata = jdbc.sql("SELECT metadata FROM anomalies WHERE id = ? FOR UPDATE")
+                .param(anomalyId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (metadata == null) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>(
+                mapper.readValue(metadata, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+        List<Object> skips = new java.util.ArrayList<>(m.get("decision_skips") instanceof List<?> l ? l : List.of());
+        skips.add(Map.of("reason", reason, "at", com.engagementconductor.shared.Timestamps.format(at)));
+        m.put("decision_skips", skips);
+        jdbc.sql("UPDATE anomalies SET metadata = " + json.parameter() + " WHERE id = ?")
+                .params(mapper.writeValueAsString(m), anomalyId)
+                .update();
+    }
+
+    @Override
     public List<StoredAnomaly> since(String sessionId, Instant since, int limit) {
         return jdbc.sql("SELECT id, timestamp, anomaly_type, severity, anomaly_score, current_engagement,"
                         + " expected_engagement, deviation FROM anomalies WHERE session_id = ? AND timestamp >= ?"
