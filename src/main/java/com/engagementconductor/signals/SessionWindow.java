@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * 60-second window at a tick. Distinct active users are counted in O(1) per event: each connected user is
  * counted in the second of their latest action, so a window's active users are a sum over its seconds.
  *
- * <p>Not thread-safe: a window is confined to its session's lane.
+ * <p>Not thread-safe: a window is confined to its session's lane. It is longer than most classes because the
+ * counters, presence and polls must change together on every event to keep the window's counts exact.
  */
 public final class SessionWindow {
     static final int RING = 256;

@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * distribution whatever path L(t) takes. Leave times are geometric in the hazard h and redrawn when h changes.
  *
  * <p>Executed interventions reach the room through {@link #respond}, which applies the hidden ground truth of R8.4
- * ({@link GroundTruth}); agent polls also reach the attendees through {@link #pollOpened}.
+ * ({@link GroundTruth}); agent polls also reach the attendees through {@link #pollOpened}. The class is longer than
+ * most because the timers of every attendee, the polls and the responses share one seeded generator order.
  */
 public final class AudienceSimulator {
     private static final int LEAVE = 4;

@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs audience simulations at real time (a speed factor compresses simulated seconds into less real time).
  * Each simulated second's events go out on the bus topic {@code conductor:signals}, like any other client's,
- * stamped with their arrival time.
+ * stamped with their arrival time. It is also the simulated attendees' side of the attendee room (their
+ * audience, the agent polls they vote on, the interventions they respond to), which keeps each run's simulator
+ * behind one lock and makes the class longer than most.
  */
 @Service
 public class Simulations implements DisposableBean, AttendeeAudience, SmartLifecycle {
