@@ -104,7 +104,8 @@ class Decide implements AgentStep {
                 context,
                 arms(event.allowed()),
                 cooldowns(agent.sessionId, pass.now),
-                learning.holdoutBaseline(context.value(), context.anomalyType()).exists(),
+                learning.holdoutBaseline(agent.eventId, agent.orgId, context.value(), context.anomalyType())
+                        .exists(),
                 event.minConfidenceThreshold()));
         if (choice instanceof PolicyChoice.Intervene intervene) {
             anomaly.decisions++;

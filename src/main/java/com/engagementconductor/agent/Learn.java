@@ -100,7 +100,7 @@ class Learn implements AgentStep {
         double delta = post.getAsDouble() - pre.getAsDouble();
         OptionalDouble holdoutMean = r.holdout()
                 ? OptionalDouble.empty()
-                : learning.holdoutBaseline(r.contextKey(), context.anomalyType())
+                : learning.holdoutBaseline(agent.eventId, agent.orgId, r.contextKey(), context.anomalyType())
                         .mean();
         Double uplift = holdoutMean.isPresent() ? delta - holdoutMean.getAsDouble() : null;
         double effective = uplift != null ? uplift : delta;

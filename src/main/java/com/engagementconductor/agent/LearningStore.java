@@ -16,23 +16,35 @@ public interface LearningStore {
             @Nullable Double confidence,
             Map<String, Object> extraData);
 
-    /** Holdout cases of a context and of its anomaly type: counts and mean deltas (R7.5). */
-    HoldoutBaseline holdoutBaseline(String contextKey, String anomalyType);
+    /**
+     * Holdout cases of a context in the event, organization and global scopes, and of its anomaly type globally:
+     * counts and mean deltas (R7.5).
+     */
+    HoldoutBaseline holdoutBaseline(String eventId, @Nullable String orgId, String contextKey, String anomalyType);
+
+    /** Cases and mean holdout delta of one scope. */
+    record Cases(long count, double mean) {
+        public static final Cases NONE = new Cases(0, 0);
+    }
 
     /** What the holdout cases say about a context. */
-    record HoldoutBaseline(long contextCases, double contextMean, long typeCases, double typeMean) {
+    record HoldoutBaseline(Cases event, Cases org, Cases global, Cases anomalyType) {
+        static final int ENOUGH = 20;
+
         /** A baseline exists for the context or its anomaly type (the floor of R4.6 applies). */
         public boolean exists() {
-            return contextCases > 0 || typeCases > 0;
+            return global.count() > 0 || anomalyType.count() > 0;
         }
 
-        /** The mean holdout delta to subtract (R7.5): the context's with 20 cases, else the anomaly type's. */
+        /**
+         * The mean holdout delta to subtract (R7.5): that of the most specific scope with 20 cases of the context,
+         * else that of the anomaly type's 20 cases in the global scope, else none.
+         */
         public java.util.OptionalDouble mean() {
-            if (contextCases >= 20) {
-                return java.util.OptionalDouble.of(contextMean);
-            }
-            if (typeCases >= 20) {
-                return java.util.OptionalDouble.of(typeMean);
+            for (Cases c : new Cases[] {event, org, global, anomalyType}) {
+                if (c.count() >= ENOUGH) {
+                    return java.util.OptionalDouble.of(c.mean());
+                }
             }
             return java.util.OptionalDouble.empty();
         }

@@ -88,4 +88,26 @@ class RewardTests {
     void organizerAcceptance() {
         assertThat(Reasoning.acceptance(7, 1, 1)).isCloseTo(0.727273, within(1e-6));
     }
+
+    @Test
+    void theHoldoutMeanComesFromTheMostSpecificScopeWithTwentyCases() {
+        LearningStore.Cases none = LearningStore.Cases.NONE;
+        LearningStore.Cases few = new LearningStore.Cases(5, 0.9);
+        assertThat(new LearningStore.HoldoutBaseline(
+                                new LearningStore.Cases(25, 0.05),
+                                new LearningStore.Cases(40, 0.2),
+                                new LearningStore.Cases(90, 0.3),
+                                new LearningStore.Cases(200, 0.4))
+                        .mean())
+                .hasValue(0.05);
+        assertThat(new LearningStore.HoldoutBaseline(few, new LearningStore.Cases(30, 0.2), few, few).mean())
+                .hasValue(0.2);
+        assertThat(new LearningStore.HoldoutBaseline(few, few, few, new LearningStore.Cases(20, 0.04)).mean())
+                .hasValue(0.04);
+        LearningStore.HoldoutBaseline thin = new LearningStore.HoldoutBaseline(few, few, few, few);
+        assertThat(thin.mean()).isEmpty();
+        assertThat(thin.exists()).as("a baseline exists, so the floor applies").isTrue();
+        assertThat(new LearningStore.HoldoutBaseline(none, none, none, none).exists())
+                .isFalse();
+    }
 }

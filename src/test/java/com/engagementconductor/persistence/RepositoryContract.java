@@ -55,6 +55,9 @@ abstract class RepositoryContract {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    com.engagementconductor.agent.LearningStore learning;
+
     private static SessionInfo session(String id, String org, Instant created) {
         return new SessionInfo(
                 id, "evt_r", org, "Keynote", "Costs", "{\"room\":\"A\"}", "MANUAL", "IDLE", false, created, null);
@@ -166,6 +169,29 @@ abstract class RepositoryContract {
                 .isTrue();
         assertThat(extraJson.path("detection_score").asDouble()).isEqualTo(0.4);
         assertThat(extraJson.path("partial_window").asBoolean()).isFalse();
+    }
+
+    @Test
+    void holdoutCasesAreCountedPerScopeAndPerAnomalyType() {
+        String ctx = "GRADUAL_DECLINE_low_" + UUID.randomUUID().toString().substring(0, 6) + "_mild";
+        for (int i = 0; i < 3; i++) {
+            learning.holdoutCase(UUID.randomUUID().toString(), "evt_h1", "org_h", ctx, "GRADUAL_DECLINE", 0.1, T);
+        }
+        learning.holdoutCase(UUID.randomUUID().toString(), "evt_h2", "org_h", ctx, "GRADUAL_DECLINE", 0.3, T);
+        learning.holdoutCase(UUID.randomUUID().toString(), "evt_h3", "org_x", ctx, "GRADUAL_DECLINE", 0.5, T);
+        com.engagementconductor.agent.LearningStore.HoldoutBaseline b =
+                learning.holdoutBaseline("evt_h1", "org_h", ctx, "GRADUAL_DECLINE");
+        assertThat(b.event().count()).isEqualTo(3);
+        assertThat(b.event().mean()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(b.org().count()).isEqualTo(4);
+        assertThat(b.org().mean()).isCloseTo(0.15, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(b.global().count()).isEqualTo(5);
+        assertThat(b.anomalyType().count()).isGreaterThanOrEqualTo(5);
+        assertThat(b.exists()).isTrue();
+        assertThat(learning.holdoutBaseline("evt_h1", null, ctx, "GRADUAL_DECLINE")
+                        .org()
+                        .count())
+                .isZero();
     }
 
     @Test

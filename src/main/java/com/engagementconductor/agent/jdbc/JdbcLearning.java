@@ -1,6 +1,8 @@
 package com.engagementconductor.agent.jdbc;
 
 import com.engagementconductor.agent.LearningStore;
+import com.engagementconductor.agent.LearningStore.Cases;
+import com.engagementconductor.agent.LearningStore.HoldoutBaseline;
 import com.engagementconductor.shared.jdbc.JsonColumns;
 import com.engagementconductor.shared.jdbc.SqlTimes;
 import java.time.Instant;
@@ -51,18 +53,19 @@ class JdbcLearning implements LearningStore {
     }
 
     @Override
-    public HoldoutBaseline holdoutBaseline(String contextKey, String anomalyType) {
-        Map<String, Object> c = jdbc.sql(
-                        "SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE context_key = ?")
-                .param(contextKey)
-                .query()
-                .singleRow();
-        Map<String, Object> t = jdbc.sql(
-                        "SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE anomaly_type = ?")
-                .param(anomalyType)
-                .query()
-                .singleRow();
-        return new HoldoutBaseline(number(c.get("n")), mean(c.get("m")), number(t.get("n")), mean(t.get("m")));
+    public HoldoutBaseline holdoutBaseline(
+            String eventId, @Nullable String orgId, String contextKey, String anomalyType) {
+        String sql = "SELECT COUNT(*) AS n, AVG(delta) AS m FROM holdout_cases WHERE ";
+        Cases event = cases(sql + "context_key = ? AND event_id = ?", contextKey, eventId);
+        Cases org = orgId == null ? Cases.NONE : cases(sql + "context_key = ? AND org_id = ?", contextKey, orgId);
+        Cases global = cases(sql + "context_key = ?", contextKey);
+        Cases type = cases(sql + "anomaly_type = ?", anomalyType);
+        return new HoldoutBaseline(event, org, global, type);
+    }
+
+    private Cases cases(String sql, Object... params) {
+        Map<String, Object> row = jdbc.sql(sql).params(params).query().singleRow();
+        return new Cases(number(row.get("n")), mean(row.get("m")));
     }
 
     private static long number(@Nullable Object o) {
