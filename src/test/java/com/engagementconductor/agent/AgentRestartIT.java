@@ -51,7 +51,11 @@ class AgentRestartIT {
         String waitingDecision;
         try (JarProcess first = JarProcess.start(work, env)) {
             first.awaitOk(base() + "/health", JarProcess.START_DEADLINE);
-            call("PUT", "/api/v1/agent/events/evt_kill/settings", "{\"approval_timeout_seconds\":900}", 200);
+            call(
+                    "PUT",
+                    "/api/v1/agent/events/evt_kill/settings",
+                    "{\"approval_timeout_seconds\":900,\"allowed_interventions\":[\"POLL\"]}",
+                    200);
             for (String s : new String[] {"kill_wait", "kill_exec"}) {
                 call(
                         "POST",

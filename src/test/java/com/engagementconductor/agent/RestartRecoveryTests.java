@@ -63,6 +63,22 @@ class RestartRecoveryTests {
         UUID executed;
         try (ConfigurableApplicationContext a = start()) {
             Node node = new Node(a);
+            a.getBean(EventSettingsService.class)
+                    .update(
+                            ORGANIZER,
+                            "evt_restart",
+                            new SettingsPatch(
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    java.util.Optional.of(Set.of(com.engagementconductor.shared.InterventionType.POLL)),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null));
             for (String s : List.of("rs_pending", "rs_executed")) {
                 node.sessions.setMode(ORGANIZER, s, "evt_restart", "MANUAL");
                 node.simulations.start(s, "sudden_drop", 200, 1.0, 3);
