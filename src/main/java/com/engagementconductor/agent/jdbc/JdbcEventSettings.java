@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,46 +62,37 @@ class JdbcEventSettings implements EventSettingsStore {
                         .map(Enum::name)
                         .toList());
         String emails = s.notificationEmails() == null ? null : mapper.writeValueAsString(s.notificationEmails());
+        List<Object> values = new ArrayList<>(Arrays.asList(
+                s.orgId(),
+                s.agentEnabled(),
+                s.agentMode().name(),
+                s.autoApproveThreshold(),
+                s.minConfidenceThreshold(),
+                allowed,
+                s.maxInterventionsPerHour(),
+                s.holdoutFraction(),
+                s.approvalTimeoutSeconds(),
+                s.notifyOnAnomaly(),
+                s.notifyOnIntervention(),
+                emails,
+                SqlTimes.param(now)));
+        List<Object> update = new ArrayList<>(values);
+        update.add(s.eventId());
         int updated = jdbc.sql("UPDATE event_agent_settings SET org_id = ?, agent_enabled = ?, agent_mode = ?,"
                         + " auto_approve_threshold = ?, min_confidence_threshold = ?, allowed_interventions = "
                         + json.parameter() + ", max_interventions_per_hour = ?, holdout_fraction = ?,"
                         + " approval_timeout_seconds = ?, notify_on_anomaly = ?, notify_on_intervention = ?,"
                         + " notification_emails = " + json.parameter() + ", updated_at = ? WHERE event_id = ?")
-                .params(
-                        s.orgId(),
-                        s.agentEnabled(),
-                        s.agentMode().name(),
-                        s.autoApproveThreshold(),
-                        s.minConfidenceThreshold(),
-                        allowed,
-                        s.maxInterventionsPerHour(),
-                        s.holdoutFraction(),
-                        s.approvalTimeoutSeconds(),
-                        s.notifyOnAnomaly(),
-                        s.notifyOnIntervention(),
-                        emails,
-                        SqlTimes.param(now),
-                        s.eventId())
+                .params(update)
                 .update();
         if (updated == 0) {
+            List<Object> insert = new ArrayList<>();
+            insert.add(s.eventId());
+            insert.addAll(values);
+            insert.add(SqlTimes.param(now));
             jdbc.sql("INSERT INTO event_agent_settings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + json.parameter()
                             + ", ?, ?, ?, ?, ?, " + json.parameter() + ", ?, ?)")
-                    .params(
-                            s.eventId(),
-                            s.orgId(),
-                            s.agentEnabled(),
-                            s.agentMode().name(),
-                            s.autoApproveThreshold(),
-                            s.minConfidenceThreshold(),
-                            allowed,
-                            s.maxInterventionsPerHour(),
-                            s.holdoutFraction(),
-                            s.approvalTimeoutSeconds(),
-                            s.notifyOnAnomaly(),
-                            s.notifyOnIntervention(),
-                            emails,
-                            SqlTimes.param(now),
-                            SqlTimes.param(now))
+                    .params(insert)
                     .update();
         }
         return find(s.eventId()).orElseThrow();
