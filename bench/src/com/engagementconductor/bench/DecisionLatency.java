@@ -33,11 +33,19 @@ import org.springframework.context.event.EventListener;
  * (H2, in-process bus, session lanes on every core, template content, AUTO mode). Sessions get steady activity;
  * in rounds, a few hundred of them fall silent and their raised anomalies are timed from the in-process
  * {@code AnomalyDetected} event to the delivery of their {@code agent.decision} envelope.
- * Run: {@code mvn -Pbench test-compile exec:exec -Dbench.main=com.engagementconductor.bench.DecisionLatency -Dbench.args=10000}
+ * With {@code paced}, ticks run at the product's cadence (every 5 s of wall time, 100 sessions falling silent each
+ * tick); without it, back to back as fast as the node can (every minute of session time, 100 fall silent).
+ * Run: {@code mvn -Pbench test-compile exec:exec -Dbench.main=com.engagementconductor.bench.DecisionLatency
+ * -Dbench.args="10000 paced"}
  */
 public final class DecisionLatency {
     private static final Caller ADMIN = new Caller("bench", "org_bench", Set.of("event:manage"), true, Instant.MAX);
     static final ConcurrentHashMap<String, Long> raisedAt = new ConcurrentHashMap<>();
+    static final ConcurrentHashMap<String, Long> publishedAt = new ConcurrentHashMap<>();
+    static final ConcurrentHashMap<String, Long> handedOver = new ConcurrentHashMap<>();
+
+    /** Tick at the product's cadence (one tick every 5 s of wall time) instead of back to back. */
+    static boolean paced;
 
     private DecisionLatency() {}
 
@@ -50,14 +58,71 @@ public final class DecisionLatency {
             return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         }
 
+        /** Notes when each {@code agent.decision} is handed to the bus, to split the latency. */
+        @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor publicationProbe() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof com.engagementconductor.intervention.Outbox outbox) {
+                        return new com.engagementconductor.intervention.Outbox() {
+                            @Override
+                            public void append(String topic, String payload) {
+                                outbox.append(topic, payload);
+                            }
+
+                            @Override
+                            public Stored store(Runnable record, java.util.List<Message> messages) {
+                                return outbox.store(record, messages);
+                            }
+
+                            @Override
+                            public void submit(Runnable record, java.util.List<Message> messages) {
+                                messages.stream()
+                                        .filter(m -> m.payload().startsWith("{\"type\":\"agent.decision\""))
+                                        .findFirst()
+                                        .ifPresent(m -> handedOver.putIfAbsent(m.topic(), System.nanoTime()));
+                                outbox.submit(record, messages);
+                            }
+
+                            @Override
+                            public void later(Runnable work) {
+                                outbox.later(work);
+                            }
+                        };
+                    }
+                    if (!(bean instanceof EventBus bus)) {
+                        return bean;
+                    }
+                    return new EventBus() {
+                        @Override
+                        public void publish(String topic, String payload) {
+                            if (payload.startsWith("{\"type\":\"agent.decision\"")) {
+                                publishedAt.putIfAbsent(topic, System.nanoTime());
+                            }
+                            bus.publish(topic, payload);
+                        }
+
+                        @Override
+                        public Subscription subscribe(
+                                String pattern, java.util.function.BiConsumer<String, String> handler) {
+                            return bus.subscribe(pattern, handler);
+                        }
+                    };
+                }
+            };
+        }
+
         @EventListener
         void on(AnomalyDetected detected) {
             raisedAt.putIfAbsent(detected.sessionId(), System.nanoTime());
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        String[] args = String.join(" ", arguments).trim().split("\\s+"); // exec passes "10000 paced" as one
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        paced = args.length > 1 && args[1].equals("paced");
         Path dir = Files.createTempDirectory("conductor-latency");
         try (ConfigurableApplicationContext c = new SpringApplicationBuilder(ConductorApplication.class, Probe.class)
                 .web(WebApplicationType.NONE)
@@ -79,12 +144,22 @@ public final class DecisionLatency {
         TickScheduler ticks = c.getBean(TickScheduler.class);
         EventBus bus = c.getBean(EventBus.class);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> toPublish = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> toWriter = new ConcurrentLinkedQueue<>();
         bus.subscribe("session:*:events", (topic, payload) -> {
             if (payload.startsWith("{\"type\":\"agent.decision\"")) {
                 String session = topic.substring("session:".length(), topic.length() - ":events".length());
                 Long at = raisedAt.remove(session);
+                Long published = publishedAt.remove(topic);
                 if (at != null) {
                     latencies.add(System.nanoTime() - at);
+                    if (published != null) {
+                        toPublish.add(published - at);
+                    }
+                    Long handed = handedOver.remove(topic);
+                    if (handed != null) {
+                        toWriter.add(handed - at);
+                    }
                 }
             }
         });
@@ -105,11 +180,13 @@ public final class DecisionLatency {
         int round = 0;
         int tick = 0;
         long tickNanos = 0;
+        long nextTick = System.nanoTime();
         int tickCount = 0;
         while (latencies.size() < 1000 && tick < 400) {
             Instant t = clock.advance(Duration.ofSeconds(5));
             tick++;
-            if (tick > 20 && tick % 12 == 0) { // every minute a new group of 100 sessions falls silent
+            if (tick > 20
+                    && (paced || tick % 12 == 0)) { // a new group of 100 falls silent every tick (paced) or minute
                 for (int i = 0; i < 100; i++) {
                     silent[(round * 100 + i * 97) % count] = true;
                 }
@@ -127,6 +204,13 @@ public final class DecisionLatency {
                 }
                 ingestion.offer(id, activity, SignalIngestion.Source.HTTP);
             }
+            if (paced) {
+                long wait = nextTick - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                nextTick = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            }
             long start = System.nanoTime();
             ticks.tickAll(t);
             awaitLanes(c);
@@ -136,12 +220,26 @@ public final class DecisionLatency {
         TimeUnit.SECONDS.sleep(2);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(
-                "sessions=%d ticks=%d mean tick pass=%.1f ms decisions timed=%d%n",
-                count, tickCount, tickNanos / 1e6 / Math.max(1, tickCount), sorted.length);
+                "sessions=%d%s ticks=%d mean tick pass=%.1f ms decisions timed=%d%n",
+                count,
+                paced ? " (one tick every 5 s)" : " (ticks back to back)",
+                tickCount,
+                tickNanos / 1e6 / Math.max(1, tickCount),
+                sorted.length);
         if (sorted.length > 0) {
             System.out.printf(
                     "anomaly -> agent.decision: p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n",
                     pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+            long[] part = toPublish.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(
+                    "of which anomaly -> handed to the bus: p50=%.2f ms p90=%.2f ms p99=%.2f ms%n",
+                    pct(part, 0.50), pct(part, 0.90), pct(part, 0.99));
+            part = toWriter.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (part.length > 0) {
+                System.out.printf(
+                        "of which anomaly -> decision handed to the record writer: p50=%.2f ms p90=%.2f ms p99=%.2f ms%n",
+                        pct(part, 0.50), pct(part, 0.90), pct(part, 0.99));
+            }
         }
     }
 

@@ -101,7 +101,7 @@ class Act implements AgentStep {
             return;
         }
         UUID interventionId = Uuids.random(ids);
-        interventions.dispatch(new InterventionCommand(
+        InterventionCommand command = new InterventionCommand(
                 interventionId,
                 d.id(),
                 agent.sessionId,
@@ -119,7 +119,12 @@ class Act implements AgentStep {
                 d.contextKey(),
                 null,
                 null,
-                pass.now));
+                pass.now);
+        if (pass.trigger == AgentPass.Trigger.APPROVAL) {
+            interventions.dispatch(command); // the organizer's approval answers once the command is stored
+        } else {
+            interventions.dispatchLater(command); // the tick does not wait for the database (R5.11)
+        }
         pass.interventionId = interventionId;
         agent.intervening = d;
         agent.executions.addLast(pass.now);

@@ -250,9 +250,8 @@ class AgentRuntime {
         }
         agent.pending = null;
         contents.remove(pending.id());
-        if (records.resolve(pending, Resolution.CANCELLED, now, "system", null)) {
-            pending.resolve(Resolution.CANCELLED, now, "system", null);
-        }
+        records.resolveLater(pending, Resolution.CANCELLED, now, "system", null);
+        pending.resolve(Resolution.CANCELLED, now, "system", null);
         status.settle(agent, now);
     }
 

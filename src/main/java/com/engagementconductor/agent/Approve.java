@@ -127,9 +127,8 @@ class Approve implements AgentStep {
         Decision previous = agent.pending;
         if (previous != null) {
             agent.pending = null;
-            if (records.resolve(previous, Resolution.SUPERSEDED, pass.now, "system", null)) {
-                previous.resolve(Resolution.SUPERSEDED, pass.now, "system", null);
-            }
+            records.resolveLater(previous, Resolution.SUPERSEDED, pass.now, "system", null);
+            previous.resolve(Resolution.SUPERSEDED, pass.now, "system", null);
             contents.remove(previous.id());
         }
         records.created(d, payload(d, choice, proposal, acceptance.organizerAcceptance()));

@@ -81,6 +81,25 @@ public final class Decision {
         return born;
     }
 
+    /** A copy as it is now, for a write that runs after this decision may have moved on. */
+    public Decision snapshot() {
+        Decision copy = new Decision(
+                id,
+                sessionId,
+                eventId,
+                createdAt,
+                expiresAt,
+                type,
+                contextKey,
+                posteriorMean,
+                probabilityBest,
+                reasoning,
+                anomalyId,
+                holdout ? Resolution.HOLDOUT : autoApproved ? Resolution.AUTO_APPROVED : Resolution.PENDING);
+        copy.content = content;
+        return restore(copy, resolution, resolvedAt, resolvedBy, reason);
+    }
+
     /** Moves a pending decision to a resolution. */
     public void resolve(Resolution to, Instant at, @Nullable String by, @Nullable String why) {
         if (!resolution.pending()) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,10 @@ class DecisionRecords {
         this.messages = messages;
     }
 
-    /** Stores a new decision and publishes {@code agent.decision}, then its resolution when it was born resolved. */
+    /**
+     * Hands a new decision to the record writer, which stores it and then publishes {@code agent.decision}, and its
+     * resolution when it was born resolved; the lane does not wait (R5.11).
+     */
     void created(Decision d, Map<String, Object> payload) {
         List<Outbox.Message> out = new ArrayList<>();
         out.add(messages.decision(payload, d.sessionId(), d.createdAt()));
@@ -37,11 +41,36 @@ class DecisionRecords {
                     d.createdAt(),
                     null));
         }
-        outbox.store(() -> store.insert(d), out);
+        Decision born = d.snapshot();
+        outbox.submit(() -> store.insert(born), out);
     }
 
     /**
-     * Resolves a pending decision in the store and publishes the resolution; false when another resolver won.
+     * Resolves a pending decision for the system (expiry, supersession, cancellation) without waiting: the record
+     * writer updates it after its insert and publishes the resolution; when another resolver won, nothing is
+     * published.
+     */
+    void resolveLater(Decision d, Resolution to, Instant at, @Nullable String by, @Nullable String reason) {
+        resolveLater(d, to, at, by, reason, () -> {});
+    }
+
+    /** {@link #resolveLater}, running {@code alsoWrite} in the same transaction when this resolver won. */
+    void resolveLater(
+            Decision d, Resolution to, Instant at, @Nullable String by, @Nullable String reason, Runnable alsoWrite) {
+        UUID id = d.id();
+        outbox.submit(
+                () -> {
+                    if (!store.resolve(id, to, at, by, reason)) {
+                        throw new LostRace();
+                    }
+                    alsoWrite.run();
+                },
+                List.of(messages.resolved(d.sessionId(), id.toString(), to, by, at, reason)));
+    }
+
+    /**
+     * Resolves a pending decision in the store and publishes the resolution, waiting for the write (an organizer's
+     * approval or rejection answers with the result); false when another resolver won.
      */
     boolean resolve(Decision d, Resolution to, Instant at, @Nullable String by, @Nullable String reason) {
         try {

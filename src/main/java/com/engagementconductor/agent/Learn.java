@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,13 +79,32 @@ class Learn implements AgentStep {
         }
     }
 
+    /**
+     * Measures on the lane (the ticks live there) and hands the database work (holdout baseline, bandit update,
+     * counters, records) to the record writer, after the intervention's own record (R5.11).
+     */
     private void measure(SessionAgent agent, SessionAgent.PendingReward r, boolean notification, Instant now) {
         List<Reward.Tick> ticks = agent.rewardTicks();
         OptionalDouble pre = Reward.pre(ticks, r.decidedAt(), r.onset());
         OptionalDouble post = Reward.post(ticks, r.executedAt(), notification);
+        boolean confounded = !pre.isEmpty() && !post.isEmpty() && confounded(agent, r, notification);
+        Target target = new Target(agent.sessionId, agent.eventId, agent.orgId);
+        outbox.later(() -> record(target, r, pre, post, confounded, now));
+    }
+
+    /** The session a measurement belongs to, as it was when measured. */
+    private record Target(String sessionId, String eventId, @Nullable String orgId) {}
+
+    private void record(
+            Target agent,
+            SessionAgent.PendingReward r,
+            OptionalDouble pre,
+            OptionalDouble post,
+            boolean confounded,
+            Instant now) {
         ContextKey context = ContextKey.parse(r.contextKey());
         Arm arm = Arm.valueOf(r.interventionType());
-        ScopeChain scopes = ScopeChain.of(agent.orgId, agent.eventId);
+        ScopeChain scopes = ScopeChain.of(agent.orgId(), agent.eventId());
         if (pre.isEmpty() || post.isEmpty()) {
             if (!r.manual()) {
                 counters.increment(scopes, context, arm, ArmCounter.INCOMPLETE);
@@ -100,25 +120,25 @@ class Learn implements AgentStep {
         double delta = post.getAsDouble() - pre.getAsDouble();
         OptionalDouble holdoutMean = r.holdout()
                 ? OptionalDouble.empty()
-                : learning.holdoutBaseline(agent.eventId, agent.orgId, r.contextKey(), context.anomalyType())
+                : learning.holdoutBaseline(agent.eventId(), agent.orgId(), r.contextKey(), context.anomalyType())
                         .mean();
         Double uplift = holdoutMean.isPresent() ? delta - holdoutMean.getAsDouble() : null;
         double effective = uplift != null ? uplift : delta;
         double reward = Reward.v2(effective);
         boolean success = Reward.success(effective);
-        boolean confounded = confounded(agent, r, notification);
         if (r.holdout()) {
             Decision d = java.util.Objects.requireNonNull(r.decision());
             outbox.store(
                     () -> learning.holdoutCase(
                             d.id().toString(),
-                            agent.eventId,
-                            agent.orgId,
+                            agent.eventId(),
+                            agent.orgId(),
                             r.contextKey(),
                             context.anomalyType(),
                             delta,
                             now),
-                    List.of(messages.reward(agent.sessionId, data(r, pre, post, delta, reward, success, false), now)));
+                    List.of(messages.reward(
+                            agent.sessionId(), data(r, pre, post, delta, reward, success, false), now)));
             return;
         }
         if (confounded) {
@@ -153,8 +173,8 @@ class Learn implements AgentStep {
         Double confidence = r.decision() == null ? null : r.decision().posteriorMean();
         outbox.store(
                 () -> learning.performance(
-                        now, agent.sessionId, r.interventionType(), success, delta, confidence, extra),
-                List.of(messages.reward(agent.sessionId, data, now)));
+                        now, agent.sessionId(), r.interventionType(), success, delta, confidence, extra),
+                List.of(messages.reward(agent.sessionId(), data, now)));
         if (r.interventionId() != null) {
             interventions.recordMeasurement(r.interventionId(), outcome, InterventionStatus.MEASURED);
         }

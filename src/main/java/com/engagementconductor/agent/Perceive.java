@@ -44,14 +44,19 @@ class Perceive implements AgentStep {
         Decision pending = agent.pending;
         if (pending != null && pending.expiredAt(pass.now)) {
             agent.pending = null;
-            if (records.resolve(pending, Resolution.EXPIRED, pass.now, "system", null)) {
-                pending.resolve(Resolution.EXPIRED, pass.now, "system", null);
-                counters.increment(
-                        ScopeChain.of(agent.orgId, agent.eventId),
-                        ContextKey.parse(pending.contextKey()),
-                        Arm.valueOf(pending.type().name()),
-                        ArmCounter.EXPIRED);
-            }
+            ScopeChain scopes = ScopeChain.of(agent.orgId, agent.eventId);
+            records.resolveLater(
+                    pending,
+                    Resolution.EXPIRED,
+                    pass.now,
+                    "system",
+                    null,
+                    () -> counters.increment(
+                            scopes,
+                            ContextKey.parse(pending.contextKey()),
+                            Arm.valueOf(pending.type().name()),
+                            ArmCounter.EXPIRED));
+            pending.resolve(Resolution.EXPIRED, pass.now, "system", null);
             status.settle(agent, pass.now);
         }
         if (tick == null || pass.trigger != AgentPass.Trigger.TICK) {

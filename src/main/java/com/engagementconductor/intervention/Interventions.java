@@ -54,7 +54,17 @@ public class Interventions {
      * @throws org.springframework.dao.DuplicateKeyException when the intervention or its decision was dispatched before
      */
     public InterventionRecord dispatch(InterventionCommand command) {
-        InterventionRecord record = new InterventionRecord(
+        InterventionRecord record = record(command);
+        String payload = json.writeValueAsString(CommandPayloads.command(command));
+        outbox.store(
+                () -> store.insert(record),
+                List.of(new Outbox.Message(settings.executorKind().commandTopic(), payload)));
+        afterCommit(() -> outcomes.expect(record.id(), record.timestamp()));
+        return record;
+    }
+
+    private static InterventionRecord record(InterventionCommand command) {
+        return new InterventionRecord(
                 command.interventionId(),
                 command.sessionId(),
                 command.eventId(),
@@ -66,11 +76,22 @@ public class Interventions {
                 command.decisionId(),
                 RecordMetadata.of(command),
                 null);
+    }
+
+    /**
+     * {@link #dispatch} without waiting for the write: the record writer stores the record and its command after
+     * everything submitted before (the decision it executes) and then publishes the command (behaviour R5.11). The
+     * outcome deadline starts now. A record the database refuses is logged and counted; its command is not sent.
+     *
+     * @throws StoreUnavailable when the record writer's queue is full
+     */
+    public InterventionRecord dispatchLater(InterventionCommand command) {
+        InterventionRecord record = record(command);
         String payload = json.writeValueAsString(CommandPayloads.command(command));
-        outbox.store(
+        outbox.submit(
                 () -> store.insert(record),
                 List.of(new Outbox.Message(settings.executorKind().commandTopic(), payload)));
-        afterCommit(() -> outcomes.expect(record.id(), record.timestamp()));
+        outcomes.expect(record.id(), record.timestamp());
         return record;
     }
 

@@ -26,6 +26,24 @@ public interface Outbox {
      */
     Stored store(Runnable record, List<Message> messages);
 
+    /**
+     * {@link #store} without waiting: the record writer stores the record and its messages after everything
+     * submitted before, and publishes the messages right after the commit. The record is written as the runnable
+     * finds things when it runs, so it must capture a snapshot, not live state. A write the database refuses is
+     * logged and counted and its messages are not published. Inside a caller's transaction this joins it.
+     *
+     * @throws StoreUnavailable when the writer's queue is full (nothing is written or published)
+     */
+    void submit(Runnable record, List<Message> messages);
+
+    /**
+     * Runs work on the record writer after everything submitted before it, without waiting; for work that reads
+     * and writes the database and must see the records submitted earlier (a reward after its intervention).
+     *
+     * @throws StoreUnavailable when the writer's queue is full
+     */
+    void later(Runnable work);
+
     /** One message: a topic and the exact JSON to send. */
     record Message(String topic, String payload) {
         public Message {

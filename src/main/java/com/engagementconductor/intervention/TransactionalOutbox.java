@@ -1,10 +1,18 @@
 package com.engagementconductor.intervention;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -18,14 +26,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The {@link Outbox} on the {@code outbox} table, with the relay's in-memory queue for database outages. */
 @Component
 class TransactionalOutbox implements Outbox {
+    private static final Logger log = LoggerFactory.getLogger(TransactionalOutbox.class);
     private final OutboxStore store;
     private final OutboxRelay relay;
     private final TransactionTemplate tx;
+    private final RecordWriter writer;
+    private final Counter refused;
 
-    TransactionalOutbox(OutboxStore store, OutboxRelay relay, PlatformTransactionManager transactions) {
+    TransactionalOutbox(
+            OutboxStore store,
+            OutboxRelay relay,
+            PlatformTransactionManager transactions,
+            RecordWriter writer,
+            MeterRegistry meters) {
         this.store = store;
         this.relay = relay;
         this.tx = new TransactionTemplate(transactions);
+        this.writer = writer;
+        this.refused = Counter.builder("conductor.records.refused")
+                .description("agent records the database refused; their messages were not published")
+                .register(meters);
     }
 
     @Override
@@ -38,6 +58,59 @@ class TransactionalOutbox implements Outbox {
 
     @Override
     public Stored store(Runnable record, List<Message> messages) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() || writer.onWriter()) {
+            return storeNow(record, messages);
+        }
+        CompletableFuture<Stored> done = new CompletableFuture<>();
+        writer.execute(() -> {
+            try {
+                done.complete(storeNow(record, messages));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            return done.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreUnavailable("the record writer did not answer in 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("interrupted while waiting for the record writer", e);
+        }
+    }
+
+    @Override
+    public void submit(Runnable record, List<Message> messages) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            storeNow(record, messages);
+            return;
+        }
+        List<Message> copy = List.copyOf(messages);
+        writer.execute(() -> {
+            try {
+                storeNow(record, copy);
+            } catch (StoreUnavailable e) {
+                refused.increment();
+                log.error("record lost: the database is unavailable and the memory queue is full: {}", e.toString());
+            } catch (RuntimeException e) {
+                refused.increment();
+                log.error("record refused by the database, its messages are not published: {}", e.toString());
+            }
+        });
+    }
+
+    @Override
+    public void later(Runnable work) {
+        writer.execute(work);
+    }
+
+    /** Stores now on this thread; after a commit on the record writer, publishes at once instead of waking the relay. */
+    private Stored storeNow(Runnable record, List<Message> messages) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             write(record, messages);
             return Stored.WRITTEN;
@@ -49,7 +122,6 @@ class TransactionalOutbox implements Outbox {
         }
         try {
             tx.executeWithoutResult(status -> write(record, messages));
-            return Stored.WRITTEN;
         } catch (RuntimeException e) {
             if (!unavailable(e)) {
                 throw e;
@@ -57,6 +129,14 @@ class TransactionalOutbox implements Outbox {
             relay.enqueue(record, messages, e);
             return Stored.QUEUED;
         }
+        if (writer.onWriter()) {
+            try {
+                relay.publishPending();
+            } catch (RuntimeException e) {
+                log.debug("publishing after commit failed, the relay retries: {}", e.toString());
+            }
+        }
+        return Stored.WRITTEN;
     }
 
     private void write(Runnable record, List<Message> messages) {

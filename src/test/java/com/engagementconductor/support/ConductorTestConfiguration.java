@@ -1,5 +1,6 @@
 package com.engagementconductor.support;
 
+import com.engagementconductor.intervention.RecordWriter;
 import com.engagementconductor.shared.SessionLanes;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -21,5 +22,12 @@ public class ConductorTestConfiguration {
     @Primary
     SessionLanes inlineLanes() {
         return (sessionId, task) -> task.run();
+    }
+
+    /** Agent records written on the thread that submits them, so a test sees them when its call returns. */
+    @Bean
+    @Primary
+    RecordWriter inlineRecords() {
+        return RecordWriter.INLINE;
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementconductor.support;
 
+import com.engagementconductor.intervention.RecordWriter;
 import com.engagementconductor.shared.PooledSessionLanes;
 import com.engagementconductor.shared.SessionLanes;
 import java.util.concurrent.CompletableFuture;
@@ -50,5 +51,12 @@ public class LaneTestConfiguration {
     @Primary
     Lane singleLane() {
         return new Lane();
+    }
+
+    /** Agent records written on the thread that submits them, so a test sees them when its call returns. */
+    @Bean
+    @Primary
+    RecordWriter inlineRecords() {
+        return RecordWriter.INLINE;
     }
 }
