@@ -1,7 +1,5 @@
 package com.engagementconductor.intervention;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +21,9 @@ class ThreadRecordWriter implements RecordWriter, SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread = new Thread(() -> {});
 
-    ThreadRecordWriter(InterventionSettings settings, MeterRegistry meters) {
+    ThreadRecordWriter(InterventionSettings settings) {
         this.capacity = settings.outboxMemoryQueue();
         this.queue = new LinkedBlockingQueue<>(capacity);
-        Gauge.builder("conductor.records.queue", queue, BlockingQueue::size)
-                .description("agent records waiting for the record writer")
-                .register(meters);
     }
 
     @Override

@@ -172,6 +172,30 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void aRefusedRowDoesNotHoldBackTheOthers() {
+        String id = "d" + UUID.randomUUID().toString().substring(0, 8);
+        Score score = new Score(ScoreVersion.V2, 0.5, 0.5, EngagementCategory.LOW, 0.5, 0.4, 0.3, 0.04);
+        java.util.function.IntFunction<MetricRow> at = k -> new MetricRow(
+                id,
+                "evt_d",
+                T.plusSeconds(5L * k),
+                new SignalsSnapshot(T.plusSeconds(5L * k), 48, 50, 3, 1, 2, 4, 9, 8, false, 0.25, 0, 2, 0.04, false),
+                score);
+        metrics.append(at.apply(0));
+        metrics.flush();
+        metrics.append(at.apply(1));
+        metrics.append(at.apply(0)); // the same session and time again, as after a replay
+        metrics.append(at.apply(2));
+        metrics.flush();
+        metrics.append(at.apply(3));
+        metrics.flush();
+
+        assertThat(metrics.recent(id, T, 10))
+                .extracting(EngagementMetrics.StoredPoint::timestamp)
+                .containsExactly(T, T.plusSeconds(5), T.plusSeconds(10), T.plusSeconds(15));
+    }
+
+    @Test
     void holdoutCasesAreCountedPerScopeAndPerAnomalyType() {
         String ctx = "GRADUAL_DECLINE_low_" + UUID.randomUUID().toString().substring(0, 6) + "_mild";
         for (int i = 0; i < 3; i++) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -145,6 +146,24 @@ class JdbcEngagementMetrics implements EngagementMetrics, SmartLifecycle {
                 args.add(row(r));
             }
             batch.batchUpdate(INSERT + json.parameter() + ")", args);
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            // a row the database refuses (one already stored for that session and second) must not hold back the
+            // others: write them one by one and drop, counted, the ones refused
+            int refused = 0;
+            for (MetricRow r : rows) {
+                try {
+                    batch.update(INSERT + json.parameter() + ")", row(r));
+                } catch (DataIntegrityViolationException rowRefused) {
+                    refused++;
+                    dropped.increment();
+                }
+            }
+            log.warn(
+                    "engagement metrics: {} of {} rows refused (already stored for that session and time, or invalid): {}",
+                    refused,
+                    rows.size(),
+                    e.toString());
             return true;
         } catch (RuntimeException e) {
             log.warn("engagement metrics not written yet ({} rows waiting): {}", rows.size(), e.toString());
