@@ -35,7 +35,7 @@ class Decide implements AgentStep {
     private final InterventionPolicy policy;
     private final StatusOwner status;
     private final MeterRegistry meters;
-    private final LearningStore learning;
+    private final HoldoutPresence holdouts;
     private final AnomalyNotes notes;
 
     Decide(
@@ -44,9 +44,9 @@ class Decide implements AgentStep {
             InterventionPolicy policy,
             StatusOwner status,
             MeterRegistry meters,
-            LearningStore learning,
+            HoldoutPresence holdouts,
             AnomalyNotes notes) {
-        this.learning = learning;
+        this.holdouts = holdouts;
         this.notes = notes;
         this.settings = settings;
         this.limits = limits;
@@ -104,8 +104,7 @@ class Decide implements AgentStep {
                 context,
                 arms(event.allowed()),
                 cooldowns(agent.sessionId, pass.now),
-                learning.holdoutBaseline(agent.eventId, agent.orgId, context.value(), context.anomalyType())
-                        .exists(),
+                holdouts.exists(agent.eventId, agent.orgId, context.value(), context.anomalyType()),
                 event.minConfidenceThreshold()));
         if (choice instanceof PolicyChoice.Intervene intervene) {
             anomaly.decisions++;

@@ -33,6 +33,7 @@ class Learn implements AgentStep {
     private final Outbox outbox;
     private final AgentMessages messages;
     private final StatusOwner status;
+    private final HoldoutPresence holdouts;
 
     Learn(
             InterventionPolicy policy,
@@ -41,7 +42,9 @@ class Learn implements AgentStep {
             LearningStore learning,
             Outbox outbox,
             AgentMessages messages,
-            StatusOwner status) {
+            StatusOwner status,
+            HoldoutPresence holdouts) {
+        this.holdouts = holdouts;
         this.policy = policy;
         this.counters = counters;
         this.interventions = interventions;
@@ -129,14 +132,17 @@ class Learn implements AgentStep {
         if (r.holdout()) {
             Decision d = java.util.Objects.requireNonNull(r.decision());
             outbox.store(
-                    () -> learning.holdoutCase(
-                            d.id().toString(),
-                            agent.eventId(),
-                            agent.orgId(),
-                            r.contextKey(),
-                            context.anomalyType(),
-                            delta,
-                            now),
+                    () -> {
+                        learning.holdoutCase(
+                                d.id().toString(),
+                                agent.eventId(),
+                                agent.orgId(),
+                                r.contextKey(),
+                                context.anomalyType(),
+                                delta,
+                                now);
+                        holdouts.recorded(r.contextKey(), context.anomalyType());
+                    },
                     List.of(messages.reward(
                             agent.sessionId(), data(r, pre, post, delta, reward, success, false), now)));
             return;
