@@ -103,6 +103,7 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
     private volatile @Nullable StatefulRedisConnection<String, String> publisher;
     private volatile @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
     private volatile boolean running = true;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public RedisEventBus(String redisUrl, Options options, @Nullable MeterRegistry meters) {
         this.uri = RedisURI.create(redisUrl);
@@ -116,7 +117,7 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
         this.droppedQueueFull = counter(meters, "queue_full");
         this.resources = ClientResources.builder()
                 .ioThreadPoolSize(2)
-                .computationThreadPoolSize(1)
+                .computationThreadPoolSize(2)
                 .reconnectDelay(
                         Delay.exponential(Duration.ofMillis(50), options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
                 .build();
@@ -217,19 +218,12 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
 
     @Override
     public void close() {
-        if (!running) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
         running = false;
         delivery.interrupt();
-        StatefulRedisPubSubConnection<String, String> s = subscriber;
-        StatefulRedisConnection<String, String> p = publisher;
-        if (s != null) {
-            s.closeAsync();
-        }
-        if (p != null) {
-            p.closeAsync();
-        }
+        // shutting the clients down closes their connections
         publishClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         subscribeClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         try {
