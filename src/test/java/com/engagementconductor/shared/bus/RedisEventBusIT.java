@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,6 +250,40 @@ class RedisEventBusIT extends EventBusContract {
                             .counter()
                             .count())
                     .isEqualTo(500.0);
+        }
+    }
+
+    @Test
+    void aFullDeliveryQueueDropsAndCountsInsteadOfBlockingLettuce() throws Exception {
+        SimpleMeterRegistry smallMeters = new SimpleMeterRegistry();
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (RedisEventBus small = new RedisEventBus(
+                url, new RedisEventBus.Options(1, 100, Duration.ofMillis(200), clientName + "-small"), smallMeters)) {
+            small.subscribe(topic("slow"), (t, p) -> {
+                got.add(p);
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            await().until(() -> numsub(topic("slow")) == 1);
+            admin.publish(topic("slow"), "1");
+            await().until(() -> got.size() == 1);
+            admin.publish(topic("slow"), "2"); // queued
+            admin.publish(topic("slow"), "3"); // queue full: dropped
+            await().until(() -> small.droppedCount() == 1);
+            release.countDown();
+            admin.publish(topic("slow"), "4");
+            await().until(() -> got.contains("4"));
+            assertThat(got).containsExactly("1", "2", "4");
+            assertThat(smallMeters
+                            .get("conductor.bus.messages.dropped")
+                            .tag("reason", "queue_full")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
         }
     }
 
