@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** The clock, session lanes, sequence numbers and the embedded event bus. */
@@ -29,8 +30,10 @@ class SharedConfiguration {
         return new InMemorySequenceNumbers();
     }
 
+    /** The embedded topology's bus; with {@code REDIS_URL} set, {@link RedisBusConfiguration} provides the bus. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EventBus.class)
+    @Conditional(RedisBusConfiguration.RedisUrlUnset.class)
     InProcessEventBus inProcessEventBus(MeterRegistry meters) {
         return new InProcessEventBus(200_000, meters);
     }
