@@ -3,11 +3,16 @@ package com.engagementconductor.realtime.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.util.ResourceLeakDetector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -281,6 +286,41 @@ class SocketIoServerIT {
         assertThat(events.rooms()).doesNotContain("crowd");
         assertThat(disconnectReasons).hasSize(1000).containsOnly("client namespace disconnect");
         awaitTrue(() -> server.openSessions() == 0);
+    }
+
+    @Test
+    void aSecondConcurrentPollClosesTheSession() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=polling";
+        String open = send(http, HttpRequest.newBuilder(URI.create(base))).body();
+        String url = base + "&sid=" + open.substring(open.indexOf("\"sid\":\"") + 7, open.indexOf("\",\""));
+        HttpResponse<String> connect = send(
+                http,
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString("40/events,{\"token\":\"good\"}")));
+        assertThat(connect.body()).isEqualTo("ok");
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(url))).body()).startsWith("40/events,{\"sid\":\"");
+
+        // Heartbeats are 25 s apart here, so both polls are parked until the overlap is noticed.
+        CompletableFuture<HttpResponse<String>> first =
+                http.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> second =
+                http.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        List<HttpResponse<String>> answers = List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 400);
+        assertThat(answers)
+                .filteredOn(r -> r.statusCode() == 200)
+                .first()
+                .extracting(HttpResponse::body)
+                .isEqualTo("1");
+        awaitTrue(() -> server.connectedSockets() == 0);
+        assertThat(disconnectReasons).containsExactly("transport error");
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(url))).body()).contains("Session ID unknown");
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static void awaitTrue(BooleanSupplier condition) {
