@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the throwaway services the integration tests need, idempotently:
+# Starts the throwaway services the integration tests need, idempotently (and installs the Node test client):
 #   - PostgreSQL 15 on 127.0.0.1:55432 (database conductor_test, user conductor/conductor);
 #   - redis-server on 127.0.0.1:56379 (best effort: installed with apt-get when absent; a warning,
 #     not a failure, when that is impossible).
@@ -129,6 +129,12 @@ start_redis() {
   done
   echo "provision: Redis ready on 127.0.0.1:$REDIS_PORT"
 }
+
+# The stock Socket.IO client the realtime integration tests drive (src/test/node).
+if [[ ! -d "$ROOT/src/test/node/node_modules" ]]; then
+  echo "provision: npm install in src/test/node"
+  npm install --no-audit --no-fund --prefix "$ROOT/src/test/node"
+fi
 
 exec 9>"$STATE_DIR/lock"
 flock 9
