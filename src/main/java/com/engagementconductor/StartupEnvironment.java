@@ -195,6 +195,9 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
         if (value(env, "CORS_ORIGINS") != null) {
             System.setProperty("conductor.cors.origins", String.join(",", settings.corsOrigins()));
         }
+        if (settings.role() == Role.AGENT) {
+            System.setProperty("conductor.realtime.enabled", "false"); // agent nodes serve no sockets
+        }
         return settings;
     }
 

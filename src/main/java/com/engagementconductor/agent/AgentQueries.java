@@ -1,11 +1,13 @@
 package com.engagementconductor.agent;
 
 import com.engagementconductor.shared.AccessDenied;
+import com.engagementconductor.shared.SequenceNumbers;
 import com.engagementconductor.shared.auth.Caller;
 import com.engagementconductor.signals.LiveSessions;
 import com.engagementconductor.signals.SessionInfo;
 import com.engagementconductor.signals.Sessions;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -17,8 +19,11 @@ public class AgentQueries {
     private final Sessions sessions;
     private final LiveSessions live;
     private final DecisionStore decisions;
+    private final SequenceNumbers seq;
 
-    AgentQueries(AgentRuntime runtime, Sessions sessions, LiveSessions live, DecisionStore decisions) {
+    AgentQueries(
+            AgentRuntime runtime, Sessions sessions, LiveSessions live, DecisionStore decisions, SequenceNumbers seq) {
+        this.seq = seq;
         this.runtime = runtime;
         this.sessions = sessions;
         this.live = live;
@@ -77,6 +82,30 @@ public class AgentQueries {
                     a.eventId,
                     a.orgId);
         });
+    }
+
+    /** What a dashboard subscriber starts from (contracts §7.2), read at one moment on the session's lane. */
+    public record Snapshot(String status, String mode, @Nullable Map<String, Object> pendingDecision, long seq) {}
+
+    /**
+     * The snapshot of a session for a new subscriber: status, mode, the pending decision as it was published, and
+     * the session's sequence value at that moment. Waits for the session's lane, so callers must not be event-loop
+     * threads.
+     */
+    public Snapshot snapshot(String sessionId) {
+        Optional<SessionInfo> info = sessions.find(sessionId);
+        if (info.isEmpty() || runtime.agent(sessionId).isEmpty()) {
+            return new Snapshot("IDLE", info.map(SessionInfo::mode).orElse("MANUAL"), null, seq.current(sessionId));
+        }
+        return runtime.call(sessionId, agent -> agent.map(a -> {
+                    Map<String, Object> pending = a.pending != null
+                                    && a.pendingPayload != null
+                                    && a.pending.id().toString().equals(a.pendingPayload.get("decisionId"))
+                            ? a.pendingPayload
+                            : null;
+                    return new Snapshot(a.status.name(), a.mode.name(), pending, seq.current(sessionId));
+                })
+                .orElseGet(() -> new Snapshot("IDLE", info.get().mode(), null, seq.current(sessionId))));
     }
 
     /** For listings: the agent's current status and pending decisions of a session (IDLE and 0 when not live here). */

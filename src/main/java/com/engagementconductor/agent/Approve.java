@@ -131,10 +131,12 @@ class Approve implements AgentStep {
             previous.resolve(Resolution.SUPERSEDED, pass.now, "system", null);
             contents.remove(previous.id());
         }
-        records.created(d, payload(d, choice, proposal, acceptance.organizerAcceptance()));
+        Map<String, Object> published = payload(d, choice, proposal, acceptance.organizerAcceptance());
+        records.created(d, published);
         pass.decision = d;
         if (born == Resolution.PENDING) {
             agent.pending = d;
+            agent.pendingPayload = published;
             status.enter(agent, AgentStatus.WAITING_APPROVAL, pass.now);
         } else if (holdout) {
             agent.rewards.add(new SessionAgent.PendingReward(

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,9 @@ final class SessionAgent {
 
     @Nullable
     Decision pending;
+    /** The published {@code decision} object of the pending decision, for subscribers' snapshots. */
+    @Nullable
+    Map<String, Object> pendingPayload;
 
     @Nullable
     ActiveAnomaly anomaly;

@@ -1,5 +1,7 @@
 /** Real-time delivery to audience clients: the Socket.IO server and its wiring. */
-@ApplicationModule(displayName = "realtime", allowedDependencies = "shared")
+@ApplicationModule(
+        displayName = "realtime",
+        allowedDependencies = {"shared", "signals", "agent", "intervention"})
 @NullMarked
 package com.engagementconductor.realtime;
 

@@ -16,13 +16,18 @@ public final class PooledSessionLanes implements SessionLanes, AutoCloseable {
     private final List<ExecutorService> lanes = new ArrayList<>();
 
     public PooledSessionLanes(int size) {
+        this(size, "conductor-agent-");
+    }
+
+    /** Lanes whose threads are named {@code namePrefix} followed by 1, 2, … */
+    public PooledSessionLanes(int size, String namePrefix) {
         if (size < 1) {
             throw new IllegalArgumentException("lane count must be >= 1: " + size);
         }
         AtomicInteger n = new AtomicInteger();
         for (int i = 0; i < size; i++) {
             lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "conductor-agent-" + n.incrementAndGet());
+                Thread t = new Thread(r, namePrefix + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             }));

@@ -1,7 +1,7 @@
 package com.engagementconductor.api.web;
 
 import com.engagementconductor.shared.auth.Tokens;
-import java.util.ArrayList;
+import com.engagementconductor.shared.web.CorsOrigins;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -59,22 +59,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** {@code CORS_ORIGINS} as a comma list or JSON array; by default the prior dashboard and our own origins. */
     static List<String> origins(String configured, int port) {
-        List<String> result = new ArrayList<>();
-        String raw = configured.trim();
-        if (raw.startsWith("[") && raw.endsWith("]")) {
-            raw = raw.substring(1, raw.length() - 1);
-        }
-        for (String part : raw.split(",")) {
-            String o = part.trim().replaceAll("^\"|\"$", "");
-            if (!o.isEmpty()) {
-                result.add(o);
-            }
-        }
-        if (result.isEmpty()) {
-            result.add("http://localhost:3000");
-            result.add("http://localhost:" + port);
-            result.add("http://127.0.0.1:" + port);
-        }
-        return result;
+        return CorsOrigins.of(configured, port).patterns();
     }
 }

@@ -71,7 +71,28 @@ public record SocketIoOptions(
         return new SocketIoOptions(host, port, path, pingInterval, pingTimeout, maxPacketBytes, origins, workerThreads);
     }
 
+    /**
+     * Whether an Origin may use polling: {@code *} allows any; an entry with {@code *} (as
+     * {@code https://*.example.com}) matches any characters but {@code /} in that place; others match exactly.
+     */
     boolean originAllowed(String origin) {
-        return allowedOrigins.contains("*") || allowedOrigins.contains(origin);
+        if (allowedOrigins.contains("*") || allowedOrigins.contains(origin)) {
+            return true;
+        }
+        for (String allowed : allowedOrigins) {
+            if (allowed.indexOf('*') >= 0) {
+                StringBuilder regex = new StringBuilder();
+                for (String part : allowed.split("\\*", -1)) {
+                    if (regex.length() > 0) {
+                        regex.append("[^/]*");
+                    }
+                    regex.append(java.util.regex.Pattern.quote(part));
+                }
+                if (origin.matches(regex.toString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
