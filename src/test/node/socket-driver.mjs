@@ -28,6 +28,26 @@ function connect(cmd) {
   s.onAny((event, ...args) => out({ type: "event", id: cmd.id, event, payload: args.length ? args[0] : null }));
 }
 
+// Many sockets at once: each connects over websocket and subscribes to sessions[i % sessions.length].
+const crowd = [];
+async function crowdOpen(cmd) {
+  let subscribed = 0, failed = 0;
+  const one = (i) => new Promise((resolve) => {
+    const s = io(cmd.url, { path: "/socket.io", transports: ["websocket"], forceNew: true, reconnection: false,
+                            auth: { token: cmd.token } });
+    crowd.push(s);
+    s.on("connect_error", () => { failed++; resolve(); });
+    s.on("connect", () => s.emit("agent:subscribe", { sessionId: cmd.sessions[i % cmd.sessions.length] }, (a) => {
+      if (a && a.success) subscribed++; else failed++;
+      resolve();
+    }));
+  });
+  for (let i = 0; i < cmd.count; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, cmd.count - i) }, (_, k) => one(i + k)));
+  }
+  out({ type: "crowd", subscribed, failed });
+}
+
 const rl = readline.createInterface({ input: process.stdin });
 rl.on("line", (line) => {
   if (!line.trim()) return;
@@ -40,6 +60,8 @@ rl.on("line", (line) => {
       else s.emit(cmd.event, cmd.payload);
       break;
     case "disconnect": s.disconnect(); break;
+    case "crowd": crowdOpen(cmd); break;
+    case "crowdClose": for (const x of crowd.splice(0)) x.disconnect(); out({ type: "crowdClosed" }); break;
     case "exit": for (const x of sockets.values()) x.disconnect(); setTimeout(() => process.exit(0), 50); break;
     default: out({ type: "error", message: "unknown op " + cmd.op });
   }

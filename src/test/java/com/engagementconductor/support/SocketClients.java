@@ -82,7 +82,8 @@ public final class SocketClients implements AutoCloseable {
         }
     }
 
-    private synchronized void send(Map<String, Object> command) {
+    /** Sends one raw command to the driver (see {@code socket-driver.mjs}). */
+    public synchronized void send(Map<String, Object> command) {
         try {
             in.write(JSON.writeValueAsString(command));
             in.write('\n');
@@ -156,8 +157,12 @@ public final class SocketClients implements AutoCloseable {
 
     /** Waits for the first line that matches and returns it. */
     public JsonNode await(Predicate<JsonNode> match) {
+        return await(match, WAIT);
+    }
+
+    public JsonNode await(Predicate<JsonNode> match, Duration wait) {
         Awaitility.await()
-                .atMost(WAIT)
+                .atMost(wait)
                 .pollInterval(Duration.ofMillis(20))
                 .alias("socket clients; seen so far: " + seen + "; stderr: " + errors)
                 .until(() -> first(match) != null);
