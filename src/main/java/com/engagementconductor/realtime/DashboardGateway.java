@@ -82,14 +82,16 @@ final class DashboardGateway implements AutoCloseable {
             error(ack, "invalid_session_id");
             return;
         }
+        // the bucket is taken when the call arrives, not when its lookup runs
+        if (!c.watches(sessionId)
+                && (c.watching() >= settings.maxSessionsPerSocket()
+                        || !c.take(clock.instant(), settings.subscribeBurst(), settings.subscribesPerSecond()))) {
+            error(ack, "rate_limited");
+            return;
+        }
         work.execute(socket.id(), () -> {
             try {
                 if (!c.watches(sessionId)) {
-                    if (c.watching() >= settings.maxSessionsPerSocket()
-                            || !c.take(clock.instant(), settings.subscribeBurst(), settings.subscribesPerSecond())) {
-                        error(ack, "rate_limited");
-                        return;
-                    }
                     Optional<SessionInfo> session = sessions.find(sessionId);
                     if (session.isEmpty()) {
                         error(ack, "unknown_session");

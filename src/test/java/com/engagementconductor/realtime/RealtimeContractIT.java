@@ -49,7 +49,9 @@ class RealtimeContractIT {
                         "JWT_SECRET",
                         TestTokens.SECRET,
                         "CONDUCTOR_TICK",
-                        "1"));
+                        "1",
+                        "CONDUCTOR_SECURITY_LEEWAY",
+                        "1s"));
         jar.awaitOk("http://127.0.0.1:" + port + "/health", JarProcess.START_DEADLINE);
         socketUrl = "http://127.0.0.1:" + socketPort + "/events";
     }
@@ -203,6 +205,76 @@ class RealtimeContractIT {
             assertThat(left.path("success").asBoolean()).isTrue();
             assertThat(left.path("sessionId").asString()).isEqualTo(session);
         }
+    }
+
+    @Test
+    void aSocketEndsWhenItsTokenExpires() {
+        long exp = java.time.Instant.now().getEpochSecond() + 3;
+        String shortLived = TOKENS.signClaims(
+                Map.of("sub", "user_short", "orgId", "org_test", "permissions", List.of("event:manage"), "exp", exp));
+        try (SocketClients clients = new SocketClients()) {
+            clients.connected("short", socketUrl, shortLived, "websocket");
+            JsonNode expired;
+            try {
+                expired = clients.awaitEvents("short", "auth.expired", 1).get(0);
+            } catch (RuntimeException e) {
+                throw new AssertionError(
+                        "token " + shortLived + " now " + java.time.Instant.now() + "\n" + jar.output(), e);
+            }
+            assertThat(expired.path("reason").asString()).isEqualTo("token_expired");
+            assertThat(java.time.Instant.parse(expired.path("at").asString()).getEpochSecond())
+                    .isEqualTo(exp);
+            JsonNode gone = clients.await(e -> SocketClients.is(e, "short", "disconnect"));
+            assertThat(gone.path("reason").asString()).isEqualTo("io server disconnect");
+        }
+    }
+
+    @Test
+    void aDashboardsBurstOfSubscribesRightAfterConnectingIsAccepted() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            register("rt_burst_" + i);
+        }
+        try (SocketClients clients = new SocketClients()) {
+            clients.connected("burst", socketUrl, TOKENS.org(), "websocket");
+            for (int i = 0; i < 21; i++) {
+                clients.emit("burst", "agent:subscribe", subscribe("rt_burst_" + i), "b" + i);
+            }
+            List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                String ack = "b" + i;
+                JsonNode a = clients.await(e -> SocketClients.is(e, "burst", "ack")
+                                && e.path("ack").asString("").equals(ack))
+                        .path("payload");
+                answers.add(
+                        a.path("success").asBoolean() ? "ok" : a.path("error").asString());
+            }
+            assertThat(answers.subList(0, 20)).as("a bucket of 20").containsOnly("ok");
+            assertThat(answers.get(20)).isEqualTo("rate_limited");
+            assertThat(clients.call("burst", "agent:subscribe", subscribe("rt_burst_3"))
+                            .path("success")
+                            .asBoolean())
+                    .as("a session the socket already holds costs nothing")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void pollingAnswersOnlyAllowedOrigins() throws Exception {
+        String url = socketUrl.replace("/events", "") + "/socket.io/?EIO=4&transport=polling";
+        HttpResponse<String> allowed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Origin", "http://localhost:3000")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body()).startsWith("0{\"sid\":");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
+        HttpResponse<String> refused = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Origin", "https://evil.example")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
     }
 
     @Test
