@@ -44,6 +44,9 @@ final class EngineSession {
     private @Nullable Channel probe;
     private boolean probing;
     private @Nullable PollRequest pendingGet;
+    /** Packets a polling client may leave unread before the session is closed. */
+    static final int MAX_QUEUED = 10_000;
+
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean flushScheduled;
     private volatile boolean closed;
@@ -147,10 +150,23 @@ final class EngineSession {
         }
         Channel ws = websocket;
         if (ws != null) {
+            if (!ws.isWritable()) {
+                overloaded();
+                return;
+            }
             ws.writeAndFlush(new TextWebSocketFrame(packet), ws.voidPromise());
         } else {
             enqueue(packet);
         }
+    }
+
+    /**
+     * A client that does not read what it is sent is cut off, so one slow consumer cannot hold unbounded memory:
+     * its websocket has more than the high write watermark pending, or its polling queue is full.
+     */
+    private void overloaded() {
+        log.warn("closing Engine.IO session {}: the client does not read what it is sent", sid);
+        close("transport error");
     }
 
     /** Sends a pre-encoded packet: the shared bytes to a websocket, the string to a polling queue. On the loop. */
@@ -160,6 +176,10 @@ final class EngineSession {
         }
         Channel ws = websocket;
         if (ws != null) {
+            if (!ws.isWritable()) {
+                overloaded();
+                return;
+            }
             ws.writeAndFlush(new TextWebSocketFrame(encoded.retainedDuplicate()), ws.voidPromise());
         } else {
             enqueue(packet);
@@ -167,6 +187,10 @@ final class EngineSession {
     }
 
     private void enqueue(String packet) {
+        if (queue.size() >= MAX_QUEUED) {
+            overloaded();
+            return;
+        }
         queue.add(packet);
         if (pendingGet != null && !flushScheduled) {
             flushScheduled = true;

@@ -237,11 +237,46 @@ class SocketIoProtocolIT {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aWebsocketClientThatStopsReadingIsCutOffInsteadOfHoldingMemory() throws Exception {
+        RawWebsocket ws = RawWebsocket.open(server.port());
+        ws.send("40/events,{\"token\":\"t\"}");
+        assertThat(ws.next()).startsWith("40/events,{\"sid\":\"");
+        awaitTrue(() -> sockets.size() == 1);
+        sockets.peek().join("slow");
+        ws.paused = true;
+        String chunk = "\"" + "x".repeat(16_000) + "\"";
+        for (int i = 0; i < 2_000 && server.connectedSockets() > 0; i++) {
+            server.namespace("/events").broadcast("slow", "flood", chunk); // 32 MB if nobody stopped it
+        }
+
+        awaitTrue(() -> server.connectedSockets() == 0);
+        assertThat(reasons).containsExactly("transport error");
+        ws.close();
+    }
+
+    @Test
+    void aPollingClientThatStopsPollingIsCutOffAfterTenThousandPackets() throws Exception {
+        String open = get(base()).body();
+        String sid = open.substring(open.indexOf("\"sid\":\"") + 7, open.indexOf('"', open.indexOf("\"sid\":\"") + 7));
+        assertThat(post(base() + "&sid=" + sid, "40/events,{\"token\":\"t\"}").statusCode())
+                .isEqualTo(200);
+        awaitTrue(() -> sockets.size() == 1);
+        sockets.peek().join("idle");
+        for (int i = 0; i < EngineSession.MAX_QUEUED + 10; i++) {
+            server.namespace("/events").broadcast("idle", "tick", String.valueOf(i));
+        }
+
+        awaitTrue(() -> server.connectedSockets() == 0);
+        assertThat(reasons).containsExactly("transport error");
+    }
+
     /** A bare websocket speaking Engine.IO by hand. */
     static final class RawWebsocket implements WebSocket.Listener {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
+        volatile boolean paused;
         WebSocket ws;
 
         static RawWebsocket open(int port) throws Exception {
@@ -290,7 +325,9 @@ class SocketIoProtocolIT {
                 messages.add(partial.toString());
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (!paused) {
+                webSocket.request(1);
+            }
             return null;
         }
 
