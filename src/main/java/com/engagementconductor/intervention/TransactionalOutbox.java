@@ -132,7 +132,13 @@ class TransactionalOutbox implements Outbox {
             throw new StoreUnavailable(capacity + " records already wait for the record writer", null);
         }
         if (draining.compareAndSet(false, true)) {
-            writer.execute(this::drain);
+            try {
+                writer.execute(this::drain);
+            } catch (RuntimeException e) {
+                pending.remove(entry); // refused as a whole: nothing of it is written later
+                draining.set(false);
+                throw e;
+            }
         }
     }
 

@@ -165,8 +165,10 @@ class RealtimeRedisIT {
                     "session:test_session_id:events",
                     "{\"type\":\"agent.status\",\"data\":{\"status\":\"IDLE\"}}");
             clients.awaitEvents("dash", "agent.status", 2);
-            TimeUnit.MILLISECONDS.sleep(300);
-            assertThat(clients.events("dash", "agent.status")).hasSize(2);
+            Awaitility.await()
+                    .during(Duration.ofMillis(300))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> clients.events("dash", "agent.status").size() == 2);
             assertThat(clients.events("dash", "connect")).isEmpty();
             assertThat(clients.events("elsewhere", "agent.status"))
                     .as("a socket not subscribed to the session receives nothing")
