@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -275,6 +276,82 @@ class RealtimeContractIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theAgentsOwnEventsReachTheDashboardWithTheirContractFields() throws Exception {
+        String session = "rt_agent";
+        HttpResponse<String> mode =
+                rest("PUT", "/api/v1/agent/sessions/" + session + "/mode", TOKENS.org(), "{\"mode\":\"AUTO\"}");
+        assertThat(mode.statusCode()).as(mode.body()).isEqualTo(200);
+        try (SocketClients clients = new SocketClients()) {
+            clients.connected("dash", socketUrl, TOKENS.org(), "websocket");
+            assertThat(clients.call("dash", "agent:subscribe", subscribe(session))
+                            .path("success")
+                            .asBoolean())
+                    .isTrue();
+            HttpResponse<String> simulation = rest(
+                    "POST",
+                    "/api/v1/simulations",
+                    TOKENS.org(),
+                    "{\"session_id\":\"" + session + "\",\"scenario\":\"low_engagement\",\"attendees\":100,"
+                            + "\"seed\":7,\"event_id\":\"evt_rt\"}");
+            assertThat(simulation.statusCode()).as(simulation.body()).isEqualTo(201);
+            Duration patience = Duration.ofSeconds(240);
+
+            JsonNode anomaly =
+                    clients.awaitEvents("dash", "anomaly:detected", 1, patience).get(0);
+            assertThat(anomaly.path("sessionId").asString()).isEqualTo(session);
+            assertThat(anomaly.has("type") && anomaly.has("severity") && anomaly.has("anomalyId"))
+                    .isTrue();
+            assertThat(anomaly.path("seq").isIntegralNumber()).isTrue();
+
+            JsonNode decision =
+                    clients.awaitEvents("dash", "agent.decision", 1, patience).get(0);
+            assertThat(decision.path("sessionId").asString()).isEqualTo(session);
+            JsonNode d = decision.path("decision");
+            for (String field : List.of(
+                    "decisionId",
+                    "interventionType",
+                    "confidence",
+                    "posteriorMean",
+                    "probabilityBest",
+                    "reasoning",
+                    "context",
+                    "trendData",
+                    "historicalPerformance",
+                    "autoApproved",
+                    "timestamp")) {
+                assertThat(d.has(field)).as(field + " in " + d).isTrue();
+            }
+            assertThat(d.path("autoApproved").asBoolean()).as("AUTO").isTrue();
+            assertThat(d.path("context").path("anomalyType").asString()).isNotBlank();
+
+            JsonNode resolved = clients.awaitEvents("dash", "agent.decision.resolved", 1, patience)
+                    .get(0);
+            assertThat(resolved.path("decisionId").asString())
+                    .isEqualTo(d.path("decisionId").asString());
+            assertThat(resolved.path("resolution").asString()).isIn("AUTO_APPROVED", "HOLDOUT");
+
+            JsonNode executed = clients.awaitEvents("dash", "agent.intervention.executed", 1, patience)
+                    .get(0);
+            for (String field : List.of("intervention_id", "intervention_type", "success", "result", "decision_id")) {
+                assertThat(executed.has(field)).as(field + " in " + executed).isTrue();
+            }
+            assertThat(executed.path("decision_id").asString())
+                    .isEqualTo(d.path("decisionId").asString());
+            assertThat(executed.path("sessionId").asString()).isEqualTo(session);
+
+            List<JsonNode> statuses = clients.events("dash", "agent.status");
+            assertThat(statuses).extracting(s -> s.path("status").asString()).contains("INTERVENING");
+            long last = -1;
+            for (JsonNode s : statuses) {
+                assertThat(s.path("seq").asLong())
+                        .as("statuses arrive in seq order")
+                        .isGreaterThan(last);
+                last = s.path("seq").asLong();
+            }
+        }
     }
 
     @Test

@@ -175,8 +175,12 @@ public final class SocketClients implements AutoCloseable {
 
     /** Waits for the {@code n}-th event named {@code event} on socket {@code id}; returns all of them. */
     public List<JsonNode> awaitEvents(String id, String event, int n) {
+        return awaitEvents(id, event, n, WAIT);
+    }
+
+    public List<JsonNode> awaitEvents(String id, String event, int n, Duration wait) {
         Awaitility.await()
-                .atMost(WAIT)
+                .atMost(wait)
                 .pollInterval(Duration.ofMillis(20))
                 .alias(id + " " + event + " x" + n + "; seen: " + seen)
                 .until(() -> events(id, event).size() >= n);
