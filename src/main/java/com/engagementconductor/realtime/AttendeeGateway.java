@@ -7,7 +7,6 @@ import com.engagementconductor.realtime.socketio.Ack;
 import com.engagementconductor.realtime.socketio.Namespace;
 import com.engagementconductor.realtime.socketio.Socket;
 import com.engagementconductor.shared.EventBus;
-import com.engagementconductor.shared.Ids;
 import com.engagementconductor.shared.PooledSessionLanes;
 import com.engagementconductor.shared.Timestamps;
 import com.engagementconductor.signals.AudienceLines;
@@ -64,19 +63,15 @@ final class AttendeeGateway implements AutoCloseable {
     private final PooledSessionLanes work = new PooledSessionLanes(1, "conductor-attendees-");
     /** session → user → sockets of that user in the room. */
     private final Map<String, Map<String, Integer>> presence = new HashMap<>();
-    /** session → the bus subscription to its attendee channel and how many sockets hold it. */
-    private final Map<String, Feed> feeds = new HashMap<>();
+    /** The attendee channels this node subscribes, one per session with a local attendee. */
+    private final SharedSubscriptions feeds;
 
+    private final SocketReplies replies;
+
+    /** session|user|kind → the times of recent calls, for the per-user limits; swept every 1,024 calls. */
     private final Map<String, Deque<Instant>> calls = new ConcurrentHashMap<>();
-
-    private static final class Feed {
-        final EventBus.Subscription subscription;
-        int holders;
-
-        Feed(EventBus.Subscription subscription) {
-            this.subscription = subscription;
-        }
-    }
+    /** Calls since the last sweep; touched only on the attendee thread. */
+    private int sinceSweep;
 
     AttendeeGateway(
             Sessions sessions,
@@ -97,6 +92,9 @@ final class AttendeeGateway implements AutoCloseable {
         this.json = json;
         this.clock = clock;
         this.leeway = leeway;
+        this.replies = new SocketReplies(json);
+        this.feeds = new SharedSubscriptions(sessionId ->
+                bus.subscribe(InterventionTopics.attendee(sessionId), (topic, payload) -> deliver(sessionId, payload)));
     }
 
     static String room(String sessionId) {
@@ -122,7 +120,7 @@ final class AttendeeGateway implements AutoCloseable {
     private void serial(Socket socket, @Nullable Ack ack, Runnable handler) {
         SocketConnection c = DashboardGateway.connection(socket);
         if (clock.instant().isAfter(c.endsAt(leeway))) {
-            error(ack, "unauthorized");
+            replies.error(ack, "unauthorized");
             return;
         }
         work.execute(socket.id(), () -> {
@@ -130,57 +128,57 @@ final class AttendeeGateway implements AutoCloseable {
                 handler.run();
             } catch (RuntimeException e) {
                 log.warn("attendee event failed: {}", e.toString());
-                error(ack, "unavailable");
+                replies.error(ack, "unavailable");
             }
         });
     }
 
     private void join(Socket socket, ArrayNode args, @Nullable Ack ack) {
         SocketConnection c = DashboardGateway.connection(socket);
-        String sessionId = sessionId(args);
+        String sessionId = SocketReplies.sessionId(args);
         if (sessionId == null) {
-            error(ack, "invalid_session_id");
+            replies.error(ack, "invalid_session_id");
             return;
         }
         Optional<SessionInfo> session = sessions.find(sessionId);
         if (session.isEmpty()) {
-            error(ack, "unknown_session");
+            replies.error(ack, "unknown_session");
             return;
         }
         if (c.attend(sessionId)) {
             socket.join(room(sessionId));
-            acquire(sessionId);
+            feeds.acquire(sessionId);
             if (enter(sessionId, c.caller.subject())) {
                 signal(sessionId, SignalType.JOIN, c.caller.subject());
             }
         }
-        ObjectNode body = ok();
+        ObjectNode body = replies.ok();
         body.put("sessionId", sessionId);
         body.set("activePoll", activities.activePoll(sessionId).map(this::tree).orElse(null));
         body.set(
                 "activeChallenge",
                 activities.activeChallenge(sessionId).map(this::tree).orElse(null));
-        send(ack, body);
+        replies.send(ack, body);
     }
 
     private void leave(Socket socket, ArrayNode args, @Nullable Ack ack) {
         SocketConnection c = DashboardGateway.connection(socket);
-        String sessionId = sessionId(args);
+        String sessionId = SocketReplies.sessionId(args);
         if (sessionId == null) {
-            error(ack, "invalid_session_id");
+            replies.error(ack, "invalid_session_id");
             return;
         }
         if (c.unattend(sessionId)) {
             socket.leave(room(sessionId));
             left(c, sessionId);
         }
-        ObjectNode body = ok();
+        ObjectNode body = replies.ok();
         body.put("sessionId", sessionId);
-        send(ack, body);
+        replies.send(ack, body);
     }
 
     private void left(SocketConnection c, String sessionId) {
-        release(sessionId);
+        feeds.release(sessionId);
         if (exit(sessionId, c.caller.subject())) {
             signal(sessionId, SignalType.LEAVE, c.caller.subject());
         }
@@ -202,7 +200,7 @@ final class AttendeeGateway implements AutoCloseable {
         relay.put("text", text);
         relay.put("timestamp", Timestamps.format(now));
         events.broadcast(room(sessionId), "chat.message", json.writeValueAsString(relay));
-        send(ack, ok());
+        replies.send(ack, replies.ok());
     }
 
     private void reaction(Socket socket, ArrayNode args, @Nullable Ack ack) {
@@ -215,7 +213,7 @@ final class AttendeeGateway implements AutoCloseable {
                 sessionId,
                 SignalType.REACTION,
                 DashboardGateway.connection(socket).caller.subject());
-        send(ack, ok());
+        replies.send(ack, replies.ok());
     }
 
     private void vote(Socket socket, ArrayNode args, @Nullable Ack ack) {
@@ -227,7 +225,7 @@ final class AttendeeGateway implements AutoCloseable {
         JsonNode poll = body.get("pollId");
         JsonNode option = body.get("optionId");
         if (poll == null || !poll.isString() || option == null || !option.isString()) {
-            error(ack, "invalid_payload");
+            replies.error(ack, "invalid_payload");
             return;
         }
         VoteResult result = activities.vote(
@@ -236,13 +234,13 @@ final class AttendeeGateway implements AutoCloseable {
                 DashboardGateway.connection(socket).caller.subject(),
                 option.asString());
         if (!result.accepted()) {
-            error(ack, result.errorCode());
+            replies.error(ack, result.errorCode());
             return;
         }
-        ObjectNode reply = ok();
+        ObjectNode reply = replies.ok();
         reply.put("pollId", poll.asString());
         reply.put("optionId", option.asString());
-        send(ack, reply);
+        replies.send(ack, reply);
     }
 
     private void ask(Socket socket, ArrayNode args, @Nullable Ack ack) {
@@ -263,24 +261,24 @@ final class AttendeeGateway implements AutoCloseable {
         relay.put("text", text);
         relay.put("timestamp", Timestamps.format(now));
         events.broadcast(room(sessionId), "qa.question", json.writeValueAsString(relay));
-        ObjectNode reply = ok();
+        ObjectNode reply = replies.ok();
         reply.put("questionId", questionId);
-        send(ack, reply);
+        replies.send(ack, reply);
     }
 
     /** The session of an event the socket must have joined; null (answered) otherwise. */
     private @Nullable String joined(Socket socket, ArrayNode args, @Nullable Ack ack) {
         if (args.isEmpty() || !args.get(0).isObject()) {
-            error(ack, "invalid_payload");
+            replies.error(ack, "invalid_payload");
             return null;
         }
-        String sessionId = sessionId(args);
+        String sessionId = SocketReplies.sessionId(args);
         if (sessionId == null) {
-            error(ack, "invalid_session_id");
+            replies.error(ack, "invalid_session_id");
             return null;
         }
         if (!DashboardGateway.connection(socket).attends(sessionId)) {
-            error(ack, "not_joined");
+            replies.error(ack, "not_joined");
             return null;
         }
         return sessionId;
@@ -292,7 +290,7 @@ final class AttendeeGateway implements AutoCloseable {
                 || !t.isString()
                 || t.asString().isEmpty()
                 || t.asString().codePointCount(0, t.asString().length()) > max) {
-            error(ack, "invalid_payload");
+            replies.error(ack, "invalid_payload");
             return null;
         }
         return t.asString();
@@ -302,18 +300,32 @@ final class AttendeeGateway implements AutoCloseable {
         String key =
                 sessionId + "|" + DashboardGateway.connection(socket).caller.subject() + "|" + kind;
         Instant now = clock.instant();
+        if (++sinceSweep >= 1024) {
+            sweep(now);
+        }
         Deque<Instant> recent = calls.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (recent) {
             while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(limit.window()))) {
                 recent.removeFirst();
             }
             if (recent.size() >= limit.count()) {
-                error(ack, "rate_limited");
+                replies.error(ack, "rate_limited");
                 return false;
             }
             recent.addLast(now);
         }
         return true;
+    }
+
+    /** Forgets the limits of users who have not called for longer than the longest window. */
+    private void sweep(Instant now) {
+        sinceSweep = 0;
+        Instant quiet = now.minus(QUESTION.window());
+        calls.values().removeIf(recent -> {
+            synchronized (recent) {
+                return recent.isEmpty() || !recent.peekLast().isAfter(quiet);
+            }
+        });
     }
 
     /** Attendees (users, not sockets) present in a session on this node. */
@@ -344,26 +356,8 @@ final class AttendeeGateway implements AutoCloseable {
         return true;
     }
 
-    private synchronized void acquire(String sessionId) {
-        Feed feed = feeds.get(sessionId);
-        if (feed == null) {
-            feed = new Feed(bus.subscribe(
-                    InterventionTopics.attendee(sessionId), (topic, payload) -> deliver(sessionId, payload)));
-            feeds.put(sessionId, feed);
-        }
-        feed.holders++;
-    }
-
-    private synchronized void release(String sessionId) {
-        Feed feed = feeds.get(sessionId);
-        if (feed != null && --feed.holders <= 0) {
-            feeds.remove(sessionId);
-            feed.subscription.close();
-        }
-    }
-
     /** Sessions whose attendee channel this node subscribes. */
-    synchronized int subscribedSessions() {
+    int subscribedSessions() {
         return feeds.size();
     }
 
@@ -387,42 +381,13 @@ final class AttendeeGateway implements AutoCloseable {
                 sessionId, List.of(Signal.of(type, sessionId, user, clock.instant())), SignalIngestion.Source.SOCKET);
     }
 
-    private static @Nullable String sessionId(ArrayNode args) {
-        JsonNode first = args.isEmpty() ? null : args.get(0);
-        JsonNode id = first != null && first.isObject() ? first.get("sessionId") : null;
-        if (id == null || !id.isString() || !Ids.valid(id.asString())) {
-            return null;
-        }
-        return id.asString();
-    }
-
     private JsonNode tree(Object value) {
         return json.valueToTree(value);
-    }
-
-    private ObjectNode ok() {
-        ObjectNode body = json.createObjectNode();
-        body.put("success", true);
-        return body;
-    }
-
-    private void error(@Nullable Ack ack, String code) {
-        ObjectNode body = json.createObjectNode();
-        body.put("success", false);
-        body.put("error", code);
-        if (ack != null) {
-            ack.send(json.writeValueAsString(body));
-        }
-    }
-
-    private void send(@Nullable Ack ack, ObjectNode body) {
-        if (ack != null) {
-            ack.send(json.writeValueAsString(body));
-        }
     }
 
     @Override
     public void close() {
         work.close();
+        feeds.close();
     }
 }

@@ -3,7 +3,6 @@ package com.engagementconductor.realtime;
 import com.engagementconductor.agent.AgentQueries;
 import com.engagementconductor.realtime.socketio.Ack;
 import com.engagementconductor.realtime.socketio.Socket;
-import com.engagementconductor.shared.Ids;
 import com.engagementconductor.shared.PooledSessionLanes;
 import com.engagementconductor.signals.SessionInfo;
 import com.engagementconductor.signals.Sessions;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +30,7 @@ final class DashboardGateway implements AutoCloseable {
     private final AgentQueries agents;
     private final SessionFeeds feeds;
     private final ObjectMapper json;
+    private final SocketReplies replies;
     private final InstantSource clock;
     private final RealtimeSettings settings;
     private final Duration leeway;
@@ -49,6 +48,7 @@ final class DashboardGateway implements AutoCloseable {
         this.agents = agents;
         this.feeds = feeds;
         this.json = json;
+        this.replies = new SocketReplies(json);
         this.clock = clock;
         this.settings = settings;
         this.leeway = leeway;
@@ -70,23 +70,23 @@ final class DashboardGateway implements AutoCloseable {
     private void subscribe(Socket socket, ArrayNode args, @Nullable Ack ack) {
         SocketConnection c = connection(socket);
         if (expired(c)) {
-            error(ack, "unauthorized");
+            replies.error(ack, "unauthorized");
             return;
         }
         if (c.caller.attendee() || !c.caller.mayRead()) {
-            error(ack, "forbidden");
+            replies.error(ack, "forbidden");
             return;
         }
-        String sessionId = sessionId(args);
+        String sessionId = SocketReplies.sessionId(args);
         if (sessionId == null) {
-            error(ack, "invalid_session_id");
+            replies.error(ack, "invalid_session_id");
             return;
         }
         // the bucket is taken when the call arrives, not when its lookup runs
         if (!c.watches(sessionId)
                 && (c.watching() >= settings.maxSessionsPerSocket()
                         || !c.take(clock.instant(), settings.subscribeBurst(), settings.subscribesPerSecond()))) {
-            error(ack, "rate_limited");
+            replies.error(ack, "rate_limited");
             return;
         }
         work.execute(socket.id(), () -> {
@@ -94,11 +94,11 @@ final class DashboardGateway implements AutoCloseable {
                 if (!c.watches(sessionId)) {
                     Optional<SessionInfo> session = sessions.find(sessionId);
                     if (session.isEmpty()) {
-                        error(ack, "unknown_session");
+                        replies.error(ack, "unknown_session");
                         return;
                     }
                     if (!c.caller.owns(session.get().orgId())) {
-                        error(ack, "forbidden");
+                        replies.error(ack, "forbidden");
                         return;
                     }
                     if (!c.add(sessionId)) {
@@ -108,19 +108,19 @@ final class DashboardGateway implements AutoCloseable {
                     feeds.acquire(sessionId);
                 }
                 AgentQueries.Snapshot snapshot = agents.snapshot(sessionId);
-                send(ack, success(sessionId, snapshot));
+                replies.send(ack, success(sessionId, snapshot));
             } catch (RuntimeException e) {
                 log.warn("subscribe to {} could not be served: {}", sessionId, e.toString());
-                error(ack, "unavailable");
+                replies.error(ack, "unavailable");
             }
         });
     }
 
     private void unsubscribe(Socket socket, ArrayNode args, @Nullable Ack ack) {
         SocketConnection c = connection(socket);
-        String sessionId = sessionId(args);
+        String sessionId = SocketReplies.sessionId(args);
         if (sessionId == null) {
-            error(ack, "invalid_session_id");
+            replies.error(ack, "invalid_session_id");
             return;
         }
         work.execute(socket.id(), () -> {
@@ -128,10 +128,9 @@ final class DashboardGateway implements AutoCloseable {
                 socket.leave(SessionFeeds.room(sessionId));
                 feeds.release(sessionId);
             }
-            ObjectNode body = json.createObjectNode();
-            body.put("success", true);
+            ObjectNode body = replies.ok();
             body.put("sessionId", sessionId);
-            send(ack, body);
+            replies.send(ack, body);
         });
     }
 
@@ -147,8 +146,7 @@ final class DashboardGateway implements AutoCloseable {
                 "recentAnomaly",
                 feeds.recentAnomaly(sessionId).map(json::readTree).orElse(null));
         snapshot.put("seq", s.seq());
-        ObjectNode body = json.createObjectNode();
-        body.put("success", true);
+        ObjectNode body = replies.ok();
         body.put("sessionId", sessionId);
         body.set("snapshot", snapshot);
         return body;
@@ -158,30 +156,8 @@ final class DashboardGateway implements AutoCloseable {
         return clock.instant().isAfter(c.endsAt(leeway));
     }
 
-    private static @Nullable String sessionId(ArrayNode args) {
-        JsonNode first = args.isEmpty() ? null : args.get(0);
-        JsonNode id = first != null && first.isObject() ? first.get("sessionId") : null;
-        if (id == null || !id.isString() || !Ids.valid(id.asString())) {
-            return null;
-        }
-        return id.asString();
-    }
-
     static SocketConnection connection(Socket socket) {
         return (SocketConnection) socket.attachment();
-    }
-
-    private void error(@Nullable Ack ack, String code) {
-        ObjectNode body = json.createObjectNode();
-        body.put("success", false);
-        body.put("error", code);
-        send(ack, body);
-    }
-
-    private void send(@Nullable Ack ack, ObjectNode body) {
-        if (ack != null) {
-            ack.send(json.writeValueAsString(body));
-        }
     }
 
     @Override

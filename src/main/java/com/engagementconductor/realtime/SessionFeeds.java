@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,21 +44,11 @@ final class SessionFeeds implements AutoCloseable {
     private final InstantSource clock;
     private final MeterRegistry meters;
     private final Duration recentAnomaly;
-    private final Map<String, Feed> feeds = new HashMap<>();
+    private final SharedSubscriptions feeds;
     private final Map<String, String> lastEngagement = new ConcurrentHashMap<>();
     private final Map<String, Seen> lastAnomaly = new ConcurrentHashMap<>();
     private final EventBus.Subscription engagement;
     private final EventBus.Subscription anomalies;
-
-    /** A session's bus subscription and how many local sockets hold it. */
-    private static final class Feed {
-        final EventBus.Subscription subscription;
-        int holders;
-
-        Feed(EventBus.Subscription subscription) {
-            this.subscription = subscription;
-        }
-    }
 
     SessionFeeds(
             EventBus bus,
@@ -78,6 +67,8 @@ final class SessionFeeds implements AutoCloseable {
         this.recentAnomaly = recentAnomaly;
         this.engagement = bus.subscribe(Topics.ENGAGEMENT_UPDATE, (topic, payload) -> onScore(payload));
         this.anomalies = bus.subscribe(Topics.ANOMALY_DETECTED, (topic, payload) -> onAnomaly(payload));
+        this.feeds = new SharedSubscriptions(sessionId ->
+                bus.subscribe(Topics.sessionEvents(sessionId), (topic, payload) -> forward(sessionId, payload)));
     }
 
     static String room(String sessionId) {
@@ -85,30 +76,17 @@ final class SessionFeeds implements AutoCloseable {
     }
 
     /** A local socket starts watching a session: the first one subscribes to its channel. */
-    synchronized void acquire(String sessionId) {
-        Feed feed = feeds.get(sessionId);
-        if (feed == null) {
-            feed = new Feed(
-                    bus.subscribe(Topics.sessionEvents(sessionId), (topic, payload) -> forward(sessionId, payload)));
-            feeds.put(sessionId, feed);
-        }
-        feed.holders++;
+    void acquire(String sessionId) {
+        feeds.acquire(sessionId);
     }
 
     /** A local socket stops watching a session: the last one unsubscribes. */
-    synchronized void release(String sessionId) {
-        Feed feed = feeds.get(sessionId);
-        if (feed == null) {
-            return;
-        }
-        if (--feed.holders <= 0) {
-            feeds.remove(sessionId);
-            feed.subscription.close();
-        }
+    void release(String sessionId) {
+        feeds.release(sessionId);
     }
 
     /** Sessions with a bus subscription on this node. */
-    synchronized int subscribedSessions() {
+    int subscribedSessions() {
         return feeds.size();
     }
 
@@ -202,10 +180,9 @@ final class SessionFeeds implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         engagement.close();
         anomalies.close();
-        feeds.values().forEach(f -> f.subscription.close());
-        feeds.clear();
+        feeds.close();
     }
 }
