@@ -139,6 +139,7 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
         String executor = executor(env, errors);
         List<String> origins = corsOrigins(env, errors);
         List<String> proxies = trustedProxies(env, errors);
+        otlpEndpoint(env, errors);
         String secret = value(env, "JWT_SECRET");
         List<String> warnings = new ArrayList<>();
         if (secret == null && (redisUrl != null || databaseUrl != null)) {
@@ -194,6 +195,18 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
         }
         if (value(env, "CORS_ORIGINS") != null) {
             System.setProperty("conductor.cors.origins", String.join(",", settings.corsOrigins()));
+        }
+        System.setProperty("conductor.role", settings.role().value());
+        String otlp = value(env, "OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (otlp != null) {
+            // OTLP over HTTP: the variable names the collector's base URL, traces go to /v1/traces
+            String base = otlp.endsWith("/") ? otlp.substring(0, otlp.length() - 1) : otlp;
+            System.setProperty(
+                    "management.opentelemetry.tracing.export.otlp.endpoint",
+                    base.endsWith("/v1/traces") ? base : base + "/v1/traces");
+            System.setProperty("management.tracing.export.enabled", "true");
+            System.setProperty("management.tracing.sampling.probability", "1.0");
+            System.setProperty("conductor.tracing.enabled", "true");
         }
         if (settings.role() == Role.AGENT) {
             System.setProperty("conductor.realtime.enabled", "false"); // agent nodes serve no sockets
@@ -397,6 +410,22 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
             origins.add(trimmed);
         }
         return List.copyOf(origins);
+    }
+
+    private static void otlpEndpoint(Map<String, String> env, List<String> errors) {
+        String raw = value(env, "OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (raw == null) {
+            return;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(raw);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        errors.add("OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL: " + quote(raw));
     }
 
     private static List<String> trustedProxies(Map<String, String> env, List<String> errors) {

@@ -30,6 +30,16 @@ public class AgentQueries {
         this.decisions = decisions;
     }
 
+    /** Sessions whose agent runs on this node. */
+    public int liveAgents() {
+        return runtime.liveAgents();
+    }
+
+    /** Decisions waiting for an organizer on this node. */
+    public int pendingDecisions() {
+        return runtime.pendingDecisions();
+    }
+
     /** A session's agent as the status endpoint reports it. */
     public record StatusView(
             String sessionId,

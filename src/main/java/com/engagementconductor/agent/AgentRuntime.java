@@ -16,8 +16,11 @@ import com.engagementconductor.signals.SessionEvents.SessionModeChanged;
 import com.engagementconductor.signals.SessionEvents.SessionReleased;
 import com.engagementconductor.signals.SessionInfo;
 import com.engagementconductor.signals.Sessions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
@@ -51,8 +54,15 @@ class AgentRuntime {
             ArmCounters counters,
             PendingContents contents,
             AgentRecovery recovery,
-            InstantSource clock) {
+            InstantSource clock,
+            MeterRegistry meters) {
         this.recovery = recovery;
+        Gauge.builder("conductor.active_sessions", agents, Map::size)
+                .description("live sessions whose agent runs on this node")
+                .register(meters);
+        Gauge.builder("conductor.pending_decisions", this, AgentRuntime::pendingDecisions)
+                .description("decisions waiting for an organizer on this node")
+                .register(meters);
         this.chain = chain;
         this.sessions = sessions;
         this.lanes = lanes;
@@ -62,6 +72,22 @@ class AgentRuntime {
         this.counters = counters;
         this.contents = contents;
         this.clock = clock;
+    }
+
+    /** Sessions whose agent runs on this node. */
+    int liveAgents() {
+        return agents.size();
+    }
+
+    /** Decisions waiting for an organizer on this node (read off the lanes: a moment's staleness is fine). */
+    int pendingDecisions() {
+        int n = 0;
+        for (SessionAgent agent : agents.values()) {
+            if (agent.pending != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The agent of a session, if it is live here. */

@@ -1,6 +1,8 @@
 package com.engagementconductor.agent;
 
 import com.engagementconductor.intervention.Outbox;
+import com.engagementconductor.shared.InterventionType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +20,13 @@ class DecisionRecords {
     private final DecisionStore store;
     private final Outbox outbox;
     private final AgentMessages messages;
+    private final AgentMetrics metrics;
 
-    DecisionRecords(DecisionStore store, Outbox outbox, AgentMessages messages) {
+    DecisionRecords(DecisionStore store, Outbox outbox, AgentMessages messages, AgentMetrics metrics) {
         this.store = store;
         this.outbox = outbox;
         this.messages = messages;
+        this.metrics = metrics;
     }
 
     /**
@@ -42,6 +46,7 @@ class DecisionRecords {
                     null));
         }
         Decision born = d.snapshot();
+        metrics.decided(born);
         outbox.submit(() -> store.insert(born), out);
     }
 
@@ -58,12 +63,15 @@ class DecisionRecords {
     void resolveLater(
             Decision d, Resolution to, Instant at, @Nullable String by, @Nullable String reason, Runnable alsoWrite) {
         UUID id = d.id();
+        InterventionType type = d.type();
+        Duration since = Duration.between(d.createdAt(), at);
         outbox.submit(
                 () -> {
                     if (!store.resolve(id, to, at, by, reason)) {
                         throw new LostRace();
                     }
                     alsoWrite.run();
+                    metrics.resolved(type, to, since, false);
                 },
                 List.of(messages.resolved(d.sessionId(), id.toString(), to, by, at, reason)));
     }
@@ -81,6 +89,7 @@ class DecisionRecords {
                         }
                     },
                     List.of(messages.resolved(d.sessionId(), d.id().toString(), to, by, at, reason)));
+            metrics.resolved(d.type(), to, Duration.between(d.createdAt(), at), !"system".equals(by));
             return true;
         } catch (LostRace e) {
             return false;

@@ -9,6 +9,7 @@ import com.engagementconductor.decision.ScopeChain;
 import com.engagementconductor.intervention.InterventionStatus;
 import com.engagementconductor.intervention.Interventions;
 import com.engagementconductor.intervention.Outbox;
+import com.engagementconductor.shared.InterventionType;
 import com.engagementconductor.shared.Timestamps;
 import java.time.Instant;
 import java.util.Iterator;
@@ -34,6 +35,7 @@ class Learn implements AgentStep {
     private final AgentMessages messages;
     private final StatusOwner status;
     private final HoldoutPresence holdouts;
+    private final AgentMetrics metrics;
 
     Learn(
             InterventionPolicy policy,
@@ -43,8 +45,10 @@ class Learn implements AgentStep {
             Outbox outbox,
             AgentMessages messages,
             StatusOwner status,
-            HoldoutPresence holdouts) {
+            HoldoutPresence holdouts,
+            AgentMetrics metrics) {
         this.holdouts = holdouts;
+        this.metrics = metrics;
         this.policy = policy;
         this.counters = counters;
         this.interventions = interventions;
@@ -129,6 +133,7 @@ class Learn implements AgentStep {
         double effective = uplift != null ? uplift : delta;
         double reward = Reward.v2(effective);
         boolean success = Reward.success(effective);
+        metrics.rewarded(InterventionType.valueOf(arm.name()), reward, success);
         if (r.holdout()) {
             Decision d = java.util.Objects.requireNonNull(r.decision());
             outbox.store(

@@ -1,5 +1,6 @@
 package com.engagementconductor.intervention;
 
+import com.engagementconductor.shared.InterventionType;
 import com.engagementconductor.shared.InvalidInput;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,13 +30,17 @@ public class Interventions {
     private final JsonMapper json;
     private final TransactionTemplate tx;
 
+    private final InterventionMetrics metrics;
+
     Interventions(
             InterventionStore store,
             Outbox outbox,
             OutcomeRecorder outcomes,
             InterventionSettings settings,
             JsonMapper json,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            InterventionMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.outbox = outbox;
         this.outcomes = outcomes;
@@ -60,6 +65,7 @@ public class Interventions {
                 () -> store.insert(record),
                 List.of(new Outbox.Message(settings.executorKind().commandTopic(), payload)));
         afterCommit(() -> outcomes.expect(record.id(), record.timestamp()));
+        metrics.entered(record.type(), InterventionStatus.DISPATCHED);
         return record;
     }
 
@@ -92,6 +98,7 @@ public class Interventions {
                 () -> store.insert(record),
                 List.of(new Outbox.Message(settings.executorKind().commandTopic(), payload)));
         outcomes.expect(record.id(), record.timestamp());
+        metrics.entered(record.type(), InterventionStatus.DISPATCHED);
         return record;
     }
 
@@ -130,10 +137,18 @@ public class Interventions {
             throw new IllegalArgumentException("a measurement sets MEASURED or MEASUREMENT_INCOMPLETE, not " + status);
         }
         OutcomeKeys.mergeMeasurement(null, measurement);
-        return Boolean.TRUE.equals(tx.execute(s -> store.findForUpdate(interventionId)
-                .map(r -> store.updateOutcome(
-                        interventionId, status, OutcomeKeys.mergeMeasurement(r.outcome(), measurement)))
+        InterventionType[] type = new InterventionType[1];
+        boolean found = Boolean.TRUE.equals(tx.execute(s -> store.findForUpdate(interventionId)
+                .map(r -> {
+                    type[0] = r.type();
+                    return store.updateOutcome(
+                            interventionId, status, OutcomeKeys.mergeMeasurement(r.outcome(), measurement));
+                })
                 .orElse(false)));
+        if (found && type[0] != null) {
+            metrics.entered(type[0], status);
+        }
+        return found;
     }
 
     public Optional<InterventionRecord> find(UUID interventionId) {

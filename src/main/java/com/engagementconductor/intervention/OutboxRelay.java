@@ -4,6 +4,8 @@ import com.engagementconductor.shared.EventBus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -40,6 +42,7 @@ class OutboxRelay implements SmartLifecycle {
     private final LinkedBlockingDeque<QueuedWrite> memory;
     private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
     private final Counter published;
+    private final Timer lag;
     private final Counter droppedWrites;
     private final Object publishing = new Object();
     private final Object flushing = new Object();
@@ -62,6 +65,10 @@ class OutboxRelay implements SmartLifecycle {
         this.tx = new TransactionTemplate(transactions);
         this.memory = new LinkedBlockingDeque<>(settings.outboxMemoryQueue());
         this.published = Counter.builder("conductor.outbox.published").register(meters);
+        this.lag = Timer.builder("conductor.outbox.lag")
+                .description("from writing an outbox row to publishing it")
+                .publishPercentileHistogram()
+                .register(meters);
         this.droppedWrites = Counter.builder("conductor.outbox.memory.dropped")
                 .description("queued records that could not be written once the database was back")
                 .register(meters);
@@ -135,7 +142,12 @@ class OutboxRelay implements SmartLifecycle {
             int total = 0;
             int n;
             do {
-                n = store.publishPending(BATCH, clock.instant(), bus::publish);
+                Instant now = clock.instant();
+                n = store.publishPending(BATCH, now, (topic, payload, createdAt) -> {
+                    bus.publish(topic, payload);
+                    Duration waited = Duration.between(createdAt, now);
+                    lag.record(waited.isNegative() ? Duration.ZERO : waited);
+                });
                 total += n;
             } while (n == BATCH);
             published.increment(total);

@@ -1,7 +1,6 @@
 package com.engagementconductor.intervention;
 
 import java.time.Instant;
-import java.util.function.BiConsumer;
 
 /** The {@code outbox} table. Inserts join the caller's transaction when there is one. */
 public interface OutboxStore {
@@ -18,7 +17,13 @@ public interface OutboxStore {
      *
      * @return how many rows were published
      */
-    int publishPending(int limit, Instant now, BiConsumer<String, String> publisher);
+    int publishPending(int limit, Instant now, Publisher publisher);
+
+    /** Sends one outbox row; {@code createdAt} is when the row was written (for the outbox lag). */
+    @FunctionalInterface
+    interface Publisher {
+        void publish(String topic, String payload, Instant createdAt);
+    }
 
     /** Deletes rows published before {@code cutoff}; returns how many. */
     int deletePublishedBefore(Instant cutoff);

@@ -62,6 +62,8 @@ class OutcomeRecorder implements SmartLifecycle {
     private EventBus.Subscription subscription = () -> {};
     private volatile boolean running;
 
+    private final InterventionMetrics metrics;
+
     OutcomeRecorder(
             InterventionStore store,
             Outbox outbox,
@@ -71,7 +73,9 @@ class OutcomeRecorder implements SmartLifecycle {
             JsonMapper json,
             ApplicationEventPublisher events,
             InterventionSettings settings,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            InterventionMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.outbox = outbox;
         this.bus = bus;
@@ -191,6 +195,7 @@ class OutcomeRecorder implements SmartLifecycle {
                 pending.remove(id);
             }
             if (announced[0] != null) {
+                metrics.entered(announced[0].type(), status);
                 announce(announced[0]);
             }
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,8 @@ public class RealtimeGateway implements SmartLifecycle, AttendeeAudience {
     private volatile @Nullable AttendeeGateway attendees;
     private @Nullable ScheduledExecutorService timers;
     private volatile boolean running;
+    private final AtomicInteger organizerSockets = new AtomicInteger();
+    private final AtomicInteger attendeeSockets = new AtomicInteger();
 
     RealtimeGateway(
             RealtimeSettings settings,
@@ -126,6 +129,14 @@ public class RealtimeGateway implements SmartLifecycle, AttendeeAudience {
         Gauge.builder("conductor.realtime.sockets", s, SocketIoServer::connectedSockets)
                 .description("connected Socket.IO sockets on this node")
                 .register(meters);
+        Gauge.builder("conductor.socket.connections", organizerSockets, AtomicInteger::get)
+                .description("connected sockets of organizer tokens on this node")
+                .tag("kind", "dashboard")
+                .register(meters);
+        Gauge.builder("conductor.socket.connections", attendeeSockets, AtomicInteger::get)
+                .description("connected sockets of attendee tokens on this node")
+                .tag("kind", "attendee")
+                .register(meters);
         Gauge.builder("conductor.realtime.subscriptions", f, SessionFeeds::subscribedSessions)
                 .description("sessions whose event channel this node subscribes for its sockets")
                 .register(meters);
@@ -142,7 +153,10 @@ public class RealtimeGateway implements SmartLifecycle, AttendeeAudience {
         SocketConnection c = DashboardGateway.connection(socket);
         d.attach(socket);
         a.attach(socket);
+        AtomicInteger kind = c.caller.attendee() ? attendeeSockets : organizerSockets;
+        kind.incrementAndGet();
         socket.onDisconnect(reason -> {
+            kind.decrementAndGet();
             d.detach(socket);
             a.detach(socket);
         });
@@ -169,6 +183,17 @@ public class RealtimeGateway implements SmartLifecycle, AttendeeAudience {
     public int reachable(String sessionId) {
         AttendeeGateway a = attendees;
         return a == null ? 0 : a.present(sessionId);
+    }
+
+    /** Whether this node serves Socket.IO (not on {@code CONDUCTOR_ROLE=agent}). */
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    /** Sockets connected to this node now; 0 when the gateway is not running. */
+    public int connectedSockets() {
+        SocketIoServer s = server;
+        return s == null ? 0 : s.connectedSockets();
     }
 
     /** The bound port (useful when configured as 0). */

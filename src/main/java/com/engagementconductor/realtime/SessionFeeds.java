@@ -119,7 +119,10 @@ final class SessionFeeds implements AutoCloseable {
                 || !(data instanceof ObjectNode body)) {
             meters.counter("conductor.realtime.dropped", "reason", "invalid_envelope")
                     .increment();
-            log.warn("dropped an invalid envelope on {}: {}", Topics.sessionEvents(sessionId), abbreviate(payload));
+            log.warn(
+                    "dropped an invalid envelope of {} characters on {}",
+                    payload.length(),
+                    Topics.sessionEvents(sessionId));
             return;
         }
         JsonNode stamped = envelope.get("seq");

@@ -69,6 +69,9 @@ class ClosedLoopTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void aSimulatedDropIsDecidedExecutedDeliveredMeasuredAndLearned() throws Exception {
         TestTokens tokens = new TestTokens(clock);
@@ -141,6 +144,71 @@ class ClosedLoopTests {
                 .single();
         assertThat(attempts).as("the measured reward updated the bandit").isEqualTo(1L);
         assertThat(statusesOf(events)).contains("ANOMALY_DETECTED", "INTERVENING", "LEARNING");
+        theMetersSawTheLoop(arm, r.path("success").asBoolean());
+        theMetricsEndpointCountsTheDeployment(r.path("success").asBoolean());
+    }
+
+    /** Every meter an operator watches has samples after the loop (contracts §4.17). */
+    private void theMetersSawTheLoop(String arm, boolean success) {
+        assertThat(meters.get("conductor.ticks").counter().count()).isPositive();
+        assertThat(meters.get("conductor.tick.duration").timer().count()).isPositive();
+        assertThat(meters.get("conductor.signals.ingested").counters())
+                .anySatisfy(c -> assertThat(c.count()).isPositive());
+        assertThat(meters.get("conductor.anomalies.detected")
+                        .tag("type", "SUDDEN_DROP")
+                        .counters())
+                .anySatisfy(c -> assertThat(c.count()).isPositive());
+        assertThat(meters.get("conductor.decisions")
+                        .tags("intervention_type", arm, "state", "AUTO_APPROVED")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("conductor.decision.posterior.mean")
+                        .tag("intervention_type", arm)
+                        .summary()
+                        .count())
+                .isEqualTo(1L);
+        for (String status : List.of("DISPATCHED", "EXECUTED", "MEASURED")) {
+            assertThat(meters.get("conductor.interventions")
+                            .tags("type", arm, "status", status)
+                            .counter()
+                            .count())
+                    .as(status)
+                    .isEqualTo(1.0);
+        }
+        assertThat(meters.get("conductor.rewards")
+                        .tag("intervention_type", arm)
+                        .summary()
+                        .count())
+                .isEqualTo(1L);
+        assertThat(meters.get("conductor.rewards.successes")
+                        .tag("intervention_type", arm)
+                        .counter()
+                        .count())
+                .isEqualTo(success ? 1.0 : 0.0);
+        assertThat(meters.get("conductor.outbox.lag").timer().count()).isPositive();
+        assertThat(meters.get("conductor.active_sessions").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("conductor.pending_decisions").gauge().value()).isZero();
+    }
+
+    /** {@code GET /metrics}: the deployment's counts come from the database. */
+    private void theMetricsEndpointCountsTheDeployment(boolean success) throws Exception {
+        JsonNode body = json.readTree(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/metrics"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        JsonNode agent = body.path("agent_metrics");
+        assertThat(agent.path("total_sessions").asLong()).isEqualTo(1);
+        assertThat(agent.path("active_sessions").asLong()).isEqualTo(1);
+        assertThat(agent.path("total_interventions").asLong()).isEqualTo(1);
+        assertThat(agent.path("successful_interventions").asLong()).isEqualTo(success ? 1 : 0);
+        assertThat(agent.path("failed_interventions").asLong()).isZero();
+        assertThat(agent.path("global_success_rate").asDouble()).isEqualTo(success ? 1.0 : 0.0);
+        assertThat(agent.path("thompson_sampling_contexts").asLong()).isEqualTo(1);
+        assertThat(agent.path("pending_decisions").asLong()).isZero();
+        assertThat(body.path("system_metrics").path("version").asString()).isEqualTo("1.0.0");
     }
 
     private void barrier() throws InterruptedException {

@@ -176,6 +176,18 @@ class SessionsApiTests {
                 .andExpect(jsonPath("$.status").value("healthy"))
                 .andExpect(jsonPath("$.version").value("1.0.0"));
         mvc.perform(get("/health/ready")).andExpect(status().isOk());
+        mvc.perform(get("/health/detailed"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("healthy"))
+                .andExpect(jsonPath("$.components.database.status").value("healthy"))
+                .andExpect(jsonPath("$.components.database.kind").value("h2"))
+                .andExpect(jsonPath("$.components.database.response_time_ms").isNumber())
+                .andExpect(jsonPath("$.components.redis.status").value("embedded"))
+                .andExpect(jsonPath("$.components.agent.status").value("healthy"))
+                .andExpect(jsonPath("$.components.agent.active_sessions").isNumber())
+                .andExpect(jsonPath("$.components.agent.pending_decisions").isNumber())
+                .andExpect(jsonPath("$.components.realtime.status").value("healthy"))
+                .andExpect(jsonPath("$.components.realtime.connected_sockets").value(0));
         mvc.perform(get("/nothing/here"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("not_found"));

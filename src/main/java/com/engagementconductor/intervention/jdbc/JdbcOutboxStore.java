@@ -5,7 +5,6 @@ import com.engagementconductor.shared.jdbc.SqlTimes;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class JdbcOutboxStore implements OutboxStore {
-    private record Row(long id, String topic, String payload) {}
+    private record Row(long id, String topic, String payload, Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final InstantSource clock;
@@ -44,18 +43,22 @@ class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
-    public int publishPending(int limit, Instant now, BiConsumer<String, String> publisher) {
+    public int publishPending(int limit, Instant now, Publisher publisher) {
         Integer n = tx.execute(status -> {
-            List<Row> rows = jdbc.sql("SELECT id, topic, payload FROM outbox WHERE published_at IS NULL"
+            List<Row> rows = jdbc.sql("SELECT id, topic, payload, created_at FROM outbox WHERE published_at IS NULL"
                             + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
                     .param(limit)
-                    .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("payload")))
+                    .query((rs, i) -> new Row(
+                            rs.getLong("id"),
+                            rs.getString("topic"),
+                            rs.getString("payload"),
+                            SqlTimes.readRequired(rs, "created_at")))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
             for (Row r : rows) {
-                publisher.accept(r.topic(), r.payload());
+                publisher.publish(r.topic(), r.payload(), r.createdAt());
             }
             jdbc.sql("UPDATE outbox SET published_at = :at WHERE id IN (:ids)")
                     .param("at", SqlTimes.param(now))
