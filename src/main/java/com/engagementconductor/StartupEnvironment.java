@@ -207,6 +207,7 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
             System.setProperty("management.tracing.export.enabled", "true");
             System.setProperty("management.tracing.sampling.probability", "1.0");
             System.setProperty("conductor.tracing.enabled", "true");
+            System.setProperty("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
         }
         if (settings.role() == Role.AGENT) {
             System.setProperty("conductor.realtime.enabled", "false"); // agent nodes serve no sockets

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DecisionRecords {
+    private static final Logger log = LoggerFactory.getLogger(DecisionRecords.class);
     private final DecisionStore store;
     private final Outbox outbox;
     private final AgentMessages messages;
@@ -47,6 +50,12 @@ class DecisionRecords {
         }
         Decision born = d.snapshot();
         metrics.decided(born);
+        log.atInfo()
+                .addKeyValue("session_id", born.sessionId())
+                .addKeyValue("decision_id", born.id())
+                .addKeyValue("intervention_type", born.type())
+                .addKeyValue("state", born.resolution())
+                .log("decision {} made: {} {}", born.id(), born.type(), born.resolution());
         outbox.submit(() -> store.insert(born), out);
     }
 
@@ -64,6 +73,7 @@ class DecisionRecords {
             Decision d, Resolution to, Instant at, @Nullable String by, @Nullable String reason, Runnable alsoWrite) {
         UUID id = d.id();
         InterventionType type = d.type();
+        resolving(d, to, by);
         Duration since = Duration.between(d.createdAt(), at);
         outbox.submit(
                 () -> {
@@ -90,10 +100,19 @@ class DecisionRecords {
                     },
                     List.of(messages.resolved(d.sessionId(), d.id().toString(), to, by, at, reason)));
             metrics.resolved(d.type(), to, Duration.between(d.createdAt(), at), !"system".equals(by));
+            resolving(d, to, by);
             return true;
         } catch (LostRace e) {
             return false;
         }
+    }
+
+    private static void resolving(Decision d, Resolution to, @Nullable String by) {
+        log.atInfo()
+                .addKeyValue("session_id", d.sessionId())
+                .addKeyValue("decision_id", d.id())
+                .addKeyValue("state", to)
+                .log("decision {} resolved {} by {}", d.id(), to, by == null ? "system" : by);
     }
 
     /** Another resolver changed the stored decision first; the transaction rolls back and nothing is published. */

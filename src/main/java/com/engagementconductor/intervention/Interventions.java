@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Interventions {
+    private static final Logger log = LoggerFactory.getLogger(Interventions.class);
     private final InterventionStore store;
     private final Outbox outbox;
     private final OutcomeRecorder outcomes;
@@ -65,8 +68,18 @@ public class Interventions {
                 () -> store.insert(record),
                 List.of(new Outbox.Message(settings.executorKind().commandTopic(), payload)));
         afterCommit(() -> outcomes.expect(record.id(), record.timestamp()));
-        metrics.entered(record.type(), InterventionStatus.DISPATCHED);
+        dispatched(record);
         return record;
+    }
+
+    private void dispatched(InterventionRecord record) {
+        metrics.entered(record.type(), InterventionStatus.DISPATCHED);
+        log.atInfo()
+                .addKeyValue("session_id", record.sessionId())
+                .addKeyValue("intervention_id", record.id())
+                .addKeyValue("decision_id", record.decisionId())
+                .addKeyValue("intervention_type", record.type())
+                .log("intervention {} dispatched: {}", record.id(), record.type());
     }
 
     private static InterventionRecord record(InterventionCommand command) {
@@ -98,7 +111,7 @@ public class Interventions {
                 () -> store.insert(record),
                 List.of(new Outbox.Message(settings.executorKind().commandTopic(), payload)));
         outcomes.expect(record.id(), record.timestamp());
-        metrics.entered(record.type(), InterventionStatus.DISPATCHED);
+        dispatched(record);
         return record;
     }
 

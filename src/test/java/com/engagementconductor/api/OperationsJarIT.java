@@ -34,6 +34,7 @@ class OperationsJarIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final TestTokens TOKENS = new TestTokens(Clock.systemUTC());
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PRIVATE_CHAT = "my-private-chat-line-4711";
     private static final List<byte[]> EXPORTS = new CopyOnWriteArrayList<>();
 
     @TempDir
@@ -64,6 +65,8 @@ class OperationsJarIT {
                         TestTokens.SECRET,
                         "CONDUCTOR_TICK",
                         "1s",
+                        "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+                        "ecs",
                         "OTEL_EXPORTER_OTLP_ENDPOINT",
                         "http://127.0.0.1:" + collector.getAddress().getPort()));
         jar.awaitOk(url("/health"), JarProcess.START_DEADLINE);
@@ -80,7 +83,7 @@ class OperationsJarIT {
     }
 
     @Test
-    void aSimulatedSessionShowsInMetricsHealthAndTraces() throws Exception {
+    void aSimulatedSessionShowsInMetricsHealthTracesAndStructuredLogs() throws Exception {
         String session = "ops_sim_1";
         HttpResponse<String> created = send(
                 "POST",
@@ -93,6 +96,11 @@ class OperationsJarIT {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> sum(prometheus(), "conductor_ticks_total", "") >= 3);
+        HttpResponse<String> chat = send(
+                "POST",
+                "/api/v1/sessions/" + session + "/signals",
+                "{\"signals\":[{\"type\":\"chat\",\"user_id\":\"u1\",\"text\":\"" + PRIVATE_CHAT + "\"}]}");
+        assertThat(chat.statusCode()).as(chat.body()).isEqualTo(202);
         HttpResponse<String> manual = send(
                 "POST",
                 "/api/v1/interventions/manual",
@@ -135,10 +143,28 @@ class OperationsJarIT {
         assertThat(components.path("redis").path("status").asString()).isEqualTo("embedded");
 
         // spans leave in batches every few seconds: one per agent step (named for the step), one per request
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> exported().contains("agent decide"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> exported().contains("agent decide")
+                        && exported().contains("http post /api/v1/interventions/manual"));
         String spans = exported();
         assertThat(spans).contains("agent perceive", "agent act", "agent learn", "session_id", "DECIDE");
         assertThat(spans).contains(session).contains("http post /api/v1/interventions/manual");
+
+        // structured logs (ECS) carry the ids; never a token, the secret or what attendees wrote
+        String output = jar.stdout() + jar.stderr();
+        JsonNode dispatched = output.lines()
+                .filter(l -> l.startsWith("{") && l.contains("intervention") && l.contains("dispatched"))
+                .map(JSON::readTree)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no structured dispatch line in:\n" + jar.output()));
+        assertThat(dispatched.path("session_id").asString()).isEqualTo("ops_sim_1");
+        assertThat(dispatched.path("intervention_id").asString()).hasSize(36);
+        assertThat(dispatched.path("log").path("level").asString()).isEqualTo("INFO");
+        assertThat(output)
+                .doesNotContain(TOKENS.org())
+                .doesNotContain(TestTokens.SECRET)
+                .doesNotContain(PRIVATE_CHAT);
     }
 
     private static String exported() {
