@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,8 +61,9 @@ class ExportController {
     ResponseEntity<byte[]> export(
             Caller caller,
             @PathVariable String sessionId,
-            @RequestParam(name = "format", defaultValue = "json") String format) {
+            @RequestParam(name = "format", required = false) @Nullable String requested) {
         Bodies.pathId("session_id", sessionId);
+        String format = requested == null ? "json" : requested;
         if (!format.equals("json") && !format.equals("csv")) {
             throw InvalidInput.of("format", "must be json or csv");
         }
