@@ -244,10 +244,19 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
      * {@code DATABASE_URL} set: its JDBC URL, user and password win over any other datasource setting.
      * Unset: an explicitly configured {@code spring.datasource.url} is kept (tests), else the H2 file
      * database under {@code conductor.data-dir} (created when missing) is the default. The Flyway
-     * placeholder {@code json_type} follows the database unless configured.
+     * placeholder {@code json_type} follows the database unless configured. With {@code CONDUCTOR_ROLE=gateway} the API
+     * description (springdoc) is switched off.
      */
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (Role.GATEWAY.value().equalsIgnoreCase(blankToNull(environment.getProperty("CONDUCTOR_ROLE")))) {
+            // A gateway node serves no REST API, so no description of it either (contracts §1).
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "conductorRole",
+                            Map.of("springdoc.api-docs.enabled", "false", "springdoc.swagger-ui.enabled", "false")));
+        }
         String databaseUrl = blankToNull(environment.getProperty("DATABASE_URL"));
         String configuredUrl = blankToNull(environment.getProperty("spring.datasource.url"));
         Map<String, Object> chosen = new LinkedHashMap<>();

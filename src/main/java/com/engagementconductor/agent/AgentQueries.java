@@ -7,6 +7,9 @@ import com.engagementconductor.signals.LiveSessions;
 import com.engagementconductor.signals.SessionInfo;
 import com.engagementconductor.signals.Sessions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -125,6 +128,14 @@ public class AgentQueries {
         return runtime.agent(sessionId)
                 .map(a -> new Summary(a.status.name(), a.pending == null ? 0 : 1))
                 .orElse(new Summary("IDLE", 0));
+    }
+
+    /** Every decision of a session in every state, oldest first (the session export, contracts §4.15). */
+    public List<Decision> allDecisions(String sessionId) {
+        List<Decision> oldestFirst = new ArrayList<>(
+                decisions.list(sessionId, false, Integer.MAX_VALUE, 0).decisions());
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     /** A session's decisions, newest first (pending only unless {@code all}). */

@@ -195,6 +195,14 @@ public class Interventions {
         return new InterventionPage(store.countForEvent(eventId, since), store.forEvent(eventId, since, limit));
     }
 
+    /** Every intervention of a session, oldest first (the session export, contracts §4.15). */
+    public List<InterventionRecord> allForSession(String sessionId) {
+        List<InterventionRecord> oldestFirst =
+                new java.util.ArrayList<>(store.forSession(sessionId, Integer.MAX_VALUE, 0));
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     /** A session's statistics (contracts §4.12). */
     public InterventionStats stats(String sessionId) {
         return InterventionStats.of(sessionId, store.forSession(sessionId, Integer.MAX_VALUE, 0));

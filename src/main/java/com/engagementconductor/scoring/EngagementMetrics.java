@@ -15,6 +15,12 @@ public interface EngagementMetrics {
     /** The most recent points of a session since an instant, oldest first, at most {@code limit}. */
     List<StoredPoint> recent(String sessionId, Instant since, int limit);
 
+    /** Mean, lowest and highest score over all of a session's stored points; empty when it has none. */
+    java.util.Optional<ScoreRange> range(String sessionId);
+
+    /** The scores of a session's stored points: their mean, minimum and maximum, over {@code points} points. */
+    record ScoreRange(double mean, double min, double max, long points) {}
+
     /**
      * A stored point with its wire {@code signals} object, its detection score (R2.6) and whether its window was
      * partial (R1.9).

@@ -121,6 +121,18 @@ class JdbcEngagementMetrics implements EngagementMetrics, SmartLifecycle {
     }
 
     @Override
+    public java.util.Optional<ScoreRange> range(String sessionId) {
+        return jdbc.sql("SELECT AVG(engagement_score) AS mean, MIN(engagement_score) AS low,"
+                        + " MAX(engagement_score) AS high, COUNT(*) AS n FROM engagement_metrics WHERE session_id = ?")
+                .param(sessionId)
+                .query((rs, n) -> rs.getLong("n") == 0
+                        ? null
+                        : new ScoreRange(
+                                rs.getDouble("mean"), rs.getDouble("low"), rs.getDouble("high"), rs.getLong("n")))
+                .optional();
+    }
+
+    @Override
     public synchronized void flush() {
         if (!retry.isEmpty()) {
             if (!write(retry)) {
