@@ -211,6 +211,28 @@ final class ApiOperations {
                             200,
                             "Health",
                             List.of(),
+                            false)),
+            Map.entry(
+                    "HealthController.detailed",
+                    new Doc(
+                            "Health",
+                            "Each component's health: database, redis, agent, llm, realtime (§4.17)",
+                            null,
+                            false,
+                            200,
+                            "HealthDetailed",
+                            List.of(),
+                            false)),
+            Map.entry(
+                    "MetricsController.metrics",
+                    new Doc(
+                            "Health",
+                            "Deployment counts from the database; LLM costs and uptime of this node (§4.17)",
+                            null,
+                            false,
+                            200,
+                            "Metrics",
+                            List.of(),
                             false)));
 
     private ApiOperations() {}

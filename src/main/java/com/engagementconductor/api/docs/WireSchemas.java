@@ -82,6 +82,33 @@ final class WireSchemas {
                         "uptime_seconds", number()));
         optional(s.get("Health"), "failing");
         s.get("Health").getProperties().put("failing", array(string()));
+        s.put(
+                "HealthDetailed",
+                object(
+                        "status", enumOf("healthy", "degraded", "unhealthy"),
+                        "timestamp", time(),
+                        "version", string(),
+                        "uptime_seconds", number(),
+                        "components",
+                                mapOf(object(
+                                        "status",
+                                        enumOf("healthy", "degraded", "unhealthy", "embedded", "disabled")))));
+        s.put(
+                "Metrics",
+                object(
+                        "timestamp", time(),
+                        "agent_metrics",
+                                object(
+                                        "total_sessions", integer(),
+                                        "active_sessions", integer(),
+                                        "total_interventions", integer(),
+                                        "successful_interventions", integer(),
+                                        "failed_interventions", integer(),
+                                        "global_success_rate", number(0, 1),
+                                        "thompson_sampling_contexts", integer(),
+                                        "pending_decisions", integer()),
+                        "system_metrics",
+                                object("uptime_seconds", number(), "version", string(), "timestamp", time())));
         return s;
     }
 
