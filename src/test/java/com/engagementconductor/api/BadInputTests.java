@@ -87,7 +87,17 @@ class BadInputTests {
     }
 
     /** One generated request and its expected answer. */
-    record Case(String method, String path, Map<String, String> query, byte @Nullable [] body, Expect expect) {
+    record Case(
+            String method,
+            String path,
+            Map<String, String> query,
+            byte @Nullable [] body,
+            Expect expect,
+            String contentType) {
+        Case(String method, String path, Map<String, String> query, byte @Nullable [] body, Expect expect) {
+            this(method, path, query, body, expect, MediaType.APPLICATION_JSON_VALUE);
+        }
+
         @Override
         public String toString() {
             String shown = body == null
@@ -95,7 +105,8 @@ class BadInputTests {
                     : body.length > 300
                             ? " body[" + body.length + " bytes]"
                             : " body " + new String(body, StandardCharsets.UTF_8);
-            return method + " " + path + (query.isEmpty() ? "" : " " + query) + shown + " → " + expect;
+            String type = contentType.equals(MediaType.APPLICATION_JSON_VALUE) ? "" : " (" + contentType + ")";
+            return method + " " + path + (query.isEmpty() ? "" : " " + query) + type + shown + " → " + expect;
         }
     }
 
@@ -242,6 +253,10 @@ class BadInputTests {
     static final Map<String, Kind> SIGNAL_FIELDS =
             Map.of("type", Kind.STRING, "user_id", Kind.STRING, "timestamp", Kind.STRING, "text", Kind.STRING);
 
+    /** The manual overrides of a POLL (§4.9), reported as {@code context.<key>}. */
+    static final Map<String, Kind> POLL_CONTEXT_FIELDS =
+            Map.of("question", Kind.STRING, "options", Kind.ARRAY, "duration_seconds", Kind.INTEGER);
+
     /** Path templates with one session or event id (§0 rule 5), the parameter name, and the method. */
     record PathEndpoint(String method, String template, String field) {}
 
@@ -300,6 +315,11 @@ class BadInputTests {
         check(c);
     }
 
+    @Property(tries = 60, seed = SEED)
+    void bodiesThatAreNotJsonAreUnsupportedMediaTypes(@ForAll("notJson") Case c) throws Exception {
+        check(c);
+    }
+
     @Property(tries = 150, seed = SEED)
     void unknownEnumValuesNameTheirField(@ForAll("unknownEnums") Case c) throws Exception {
         check(c);
@@ -342,7 +362,7 @@ class BadInputTests {
                 .ofMinLength(1)
                 .ofMaxLength(40);
         Arbitrary<Integer> cut = Arbitraries.integers().between(1, 10_000);
-        Arbitrary<Integer> style = Arbitraries.integers().between(0, 5);
+        Arbitrary<Integer> style = Arbitraries.integers().between(0, 6);
         return Combinators.combine(endpoints, junk, cut, style)
                 .as((e, j, at, s) -> {
                     String base = e.base();
@@ -355,11 +375,33 @@ class BadInputTests {
                                 case 2 -> (base + j).getBytes(StandardCharsets.UTF_8); // trailing garbage
                                 case 3 -> base.replace('"', '\'').getBytes(StandardCharsets.UTF_8); // single quotes
                                 case 4 -> invalidUtf8(base, i); // not UTF-8
+                                case 5 -> ("{\"x\":" + "[".repeat(2000 + at) + "]".repeat(2000 + at) + "}")
+                                        .getBytes(StandardCharsets.UTF_8); // nested deeper than the parser allows
                                 default -> j.getBytes(StandardCharsets.UTF_8); // junk alone
                             };
                     return new Case(e.method(), e.path(), Map.of(), body, new Expect(400, "malformed_json", null));
                 })
                 .filter(c -> !parses(c.body()));
+    }
+
+    @Provide
+    Arbitrary<Case> notJson() {
+        return Combinators.combine(
+                        Arbitraries.of(BODY_ENDPOINTS),
+                        Arbitraries.of(
+                                "text/plain",
+                                "application/xml",
+                                "application/x-www-form-urlencoded",
+                                "multipart/form-data; boundary=x",
+                                "image/png",
+                                "text/csv"))
+                .as((e, type) -> new Case(
+                        e.method(),
+                        e.path(),
+                        Map.of(),
+                        e.base().getBytes(StandardCharsets.UTF_8),
+                        new Expect(415, "unsupported_media_type", null),
+                        type));
     }
 
     @Provide
@@ -390,6 +432,13 @@ class BadInputTests {
                 JsonNode wrong = wrong(SIGNAL_FIELDS.get(field), v);
                 ((ObjectNode) body.get("signals").get(0)).set(field, wrong);
                 return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid("signals[0]." + field));
+            }
+            if (e.path().endsWith("/manual") && p % 3 == 0) {
+                List<String> names =
+                        POLL_CONTEXT_FIELDS.keySet().stream().sorted().toList();
+                String field = names.get(p % names.size());
+                ((ObjectNode) body.get("context")).set(field, wrong(POLL_CONTEXT_FIELDS.get(field), v));
+                return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid("context." + field));
             }
             List<String> names = e.fields().keySet().stream().sorted().toList();
             String field = names.get(p % names.size());
@@ -801,7 +850,7 @@ class BadInputTests {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + suite.manager());
         c.query().forEach(b::param);
         if (c.body() != null) {
-            b.contentType(MediaType.APPLICATION_JSON).content(c.body());
+            b.contentType(MediaType.parseMediaType(c.contentType())).content(c.body());
         }
         REQUESTS.incrementAndGet();
         MockHttpServletResponse r = suite.mvc.perform(b).andReturn().getResponse();
