@@ -340,8 +340,8 @@ class BadInputTests {
         check(c);
     }
 
-    @Property(tries = 100, seed = SEED)
-    void unknownSessionsDecisionsAndSimulationsAreNotFound(@ForAll("unknown") Case c) throws Exception {
+    @Property(tries = 150, seed = SEED)
+    void unknownResourcesAreNotFoundAndWrongMethodsAreNotAllowed(@ForAll("unknown") Case c) throws Exception {
         check(c);
     }
 
@@ -717,10 +717,22 @@ class BadInputTests {
                         Map.of("since", s),
                         null,
                         Expect.invalid("since")));
+        Arbitrary<Case> reasons = Arbitraries.strings()
+                .alpha()
+                .withChars(' ')
+                .ofMinLength(501)
+                .ofMaxLength(700)
+                .map(reason -> new Case(
+                        "POST",
+                        "/api/v1/agent/sessions/" + SESSION + "/decisions/" + DECISION + "/reject",
+                        Map.of("reason", reason),
+                        null,
+                        Expect.invalid("reason")));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(5, numbers),
                 net.jqwik.api.Tuple.of(3, notNumbers),
-                net.jqwik.api.Tuple.of(1, since));
+                net.jqwik.api.Tuple.of(1, since),
+                net.jqwik.api.Tuple.of(1, reasons));
     }
 
     @Provide
@@ -759,7 +771,17 @@ class BadInputTests {
                         Map.of(),
                         null,
                         new Expect(404, "simulation_not_found", null)));
-        return Arbitraries.oneOf(signals, engagement, decisions, simulations);
+        Arbitrary<Case> routes = ids.map(id ->
+                new Case("GET", "/api/v1/" + id + "/nothing", Map.of(), null, new Expect(404, "not_found", null)));
+        Arbitrary<Case> methods = Combinators.combine(
+                        Arbitraries.of("PATCH", "DELETE", "POST"),
+                        Arbitraries.of(
+                                "/api/v1/agent/sessions/" + SESSION + "/status",
+                                "/api/v1/interventions/stats/" + SESSION,
+                                "/api/v1/sessions/" + SESSION + "/engagement"))
+                .as((method, path) ->
+                        new Case(method, path, Map.of(), null, new Expect(405, "method_not_allowed", null)));
+        return Arbitraries.oneOf(signals, engagement, decisions, simulations, routes, methods);
     }
 
     // ---- JSON helpers --------------------------------------------------------------------------------------
@@ -867,6 +889,9 @@ class BadInputTests {
             List<String> fields = new ArrayList<>();
             problem.path("errors").forEach(e -> fields.add(e.path("field").asString("")));
             assertThat(fields).as("%s answered %s", c, text).isNotEmpty().doesNotContain("");
+        }
+        if (r.getStatus() == 405) {
+            assertThat(r.getHeader(HttpHeaders.ALLOW)).as("%s: Allow", c).isNotBlank();
         }
         Expect e = c.expect();
         assertThat(r.getStatus() + " " + code).as("%s answered %s", c, text).isEqualTo(e.status() + " " + e.code());
