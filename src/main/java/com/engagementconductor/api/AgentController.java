@@ -207,14 +207,6 @@ class AgentController {
     }
 
     private static UUID uuid(String value) {
-        try {
-            UUID id = UUID.fromString(value);
-            if (!id.toString().equals(value.toLowerCase(java.util.Locale.ROOT))) {
-                throw new IllegalArgumentException(value);
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("decision_id", "must be a UUID");
-        }
+        return Bodies.uuid("decision_id", value);
     }
 }

@@ -6,6 +6,8 @@ import com.engagementconductor.shared.InvalidInput.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -126,6 +128,23 @@ public final class Bodies {
             throw InvalidInput.of(field, "must match ^[A-Za-z0-9_-]{1,100}$");
         }
         return value;
+    }
+
+    /**
+     * Reads a path UUID (decision and simulation ids, contracts §0 rule 5) in its canonical 36-character form, in
+     * either case; the lenient spellings {@link UUID#fromString} also takes (short groups, such as
+     * {@code 1-1-1-1-1}) are refused.
+     */
+    public static UUID uuid(String field, String value) {
+        try {
+            UUID id = UUID.fromString(value);
+            if (id.toString().equals(value.toLowerCase(Locale.ROOT))) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw InvalidInput.of(field, "must be a UUID");
     }
 
     /** Validates an integer query parameter's range. */

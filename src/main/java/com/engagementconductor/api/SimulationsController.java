@@ -143,11 +143,7 @@ class SimulationsController {
     }
 
     private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("simulation_id", "must be a UUID");
-        }
+        return Bodies.uuid("simulation_id", id);
     }
 
     private static ApiProblem notFound(String id) {

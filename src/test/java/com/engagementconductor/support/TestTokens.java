@@ -41,6 +41,14 @@ public final class TestTokens {
         return tokens.sign(tokens.claims(sub, org, permissions, Duration.ofHours(1)));
     }
 
+    /** A platform admin ({@code isPlatformAdmin: true}) of {@code org}, which bypasses the organization check. */
+    public String platformAdmin(String sub, String org, List<String> permissions) {
+        Map<String, Object> claims =
+                new java.util.LinkedHashMap<>(tokens.claims(sub, org, permissions, Duration.ofHours(1)));
+        claims.put("isPlatformAdmin", true);
+        return tokens.sign(claims);
+    }
+
     public String expired() {
         return tokens.sign(tokens.claims("user_9", "org_test", List.of("event:manage"), Duration.ofMinutes(-5)));
     }
