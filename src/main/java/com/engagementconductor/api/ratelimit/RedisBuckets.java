@@ -18,7 +18,10 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * Buckets shared by all nodes in Redis (contracts §8.5): key {@code conductor:ratelimit:{class}:{key}}, state
  * written by Bucket4j's compare-and-swap, expiring {@link #EXPIRY} after the last write.
  *
- * <p>One connection of its own. It connects in the background; until it is up, and whenever Lettuce has lost it,
+ * <p>One connection of its own. The first attempt is awaited at start (at most the connect timeout); until a
+ * connection is up, and whenever Lettuce has lost it,
  * {@link #consume} fails at once (commands are rejected, not queued), and a hung Redis fails within the command
  * timeout, so the caller can answer from local buckets without waiting. Lettuce reconnects by itself once
  * connected; a first connection that fails is tried again by the next call after {@code retry}.
@@ -64,8 +68,8 @@ final class RedisBuckets implements AutoCloseable {
         this.retryNanos = retry.toNanos();
         this.clock = clock;
         this.resources = ClientResources.builder()
-                .ioThreadPoolSize(1)
-                .computationThreadPoolSize(1)
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
                 .build();
         this.client = RedisClient.create(resources);
         this.client.setOptions(ClientOptions.builder()
@@ -74,7 +78,7 @@ final class RedisBuckets implements AutoCloseable {
                 .disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
-        connectInBackground();
+        awaitQuietly(connectInBackground());
     }
 
     /** Takes one token from the shared bucket {@code key}; throws when Redis cannot answer within the timeout. */
@@ -91,11 +95,12 @@ final class RedisBuckets implements AutoCloseable {
         return manager.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
     }
 
-    private void connectInBackground() {
+    /** Starts a connection attempt unless one runs or the last failed less than {@code retry} ago. */
+    private CompletableFuture<?> connectInBackground() {
         if (closed || System.nanoTime() - nextAttempt < 0 || !connecting.compareAndSet(false, true)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
+        return client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
                 .whenComplete((opened, error) -> {
                     if (error == null && !closed) {
                         connection = opened;
@@ -109,7 +114,19 @@ final class RedisBuckets implements AutoCloseable {
                     }
                     nextAttempt = System.nanoTime() + retryNanos;
                     connecting.set(false);
-                });
+                })
+                .toCompletableFuture();
+    }
+
+    /** At start, the first attempt is awaited (at most the connect timeout), so a reachable Redis is used at once. */
+    private static void awaitQuietly(CompletableFuture<?> attempt) {
+        try {
+            attempt.get(CONNECT_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // unreachable now: requests use local buckets, and the next attempt follows after the retry delay
+        }
     }
 
     @Override
