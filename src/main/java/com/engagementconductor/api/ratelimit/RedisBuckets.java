@@ -59,6 +59,7 @@ final class RedisBuckets implements AutoCloseable {
     private volatile @Nullable StatefulRedisConnection<String, byte[]> connection;
     private volatile @Nullable ProxyManager<String> proxies;
     private volatile boolean closed;
+    private volatile String lastFailure = "not connected yet";
 
     RedisBuckets(String redisUrl, Duration timeout, Duration retry, TimeMeter clock) {
         this.uri = RedisURI.create(redisUrl);
@@ -87,7 +88,7 @@ final class RedisBuckets implements AutoCloseable {
         StatefulRedisConnection<String, byte[]> open = connection;
         if (manager == null || open == null) {
             connectInBackground();
-            throw new Unavailable("not connected yet");
+            throw new Unavailable(lastFailure);
         }
         if (!open.isOpen()) {
             throw new Unavailable("connection lost; reconnecting");
@@ -111,6 +112,8 @@ final class RedisBuckets implements AutoCloseable {
                                 .build();
                     } else if (opened != null) {
                         opened.closeAsync();
+                    } else if (error != null) {
+                        lastFailure = "cannot connect: " + error.getMessage();
                     }
                     nextAttempt = System.nanoTime() + retryNanos;
                     connecting.set(false);
