@@ -30,7 +30,7 @@ public record RateLimitSettings(
             if (refill < 1) {
                 throw new IllegalArgumentException("rate-limit refill must be at least 1: " + refill);
             }
-            if (period.isNegative() || period.isZero()) {
+            if (period == null || period.isNegative() || period.isZero()) {
                 throw new IllegalArgumentException("rate-limit period must be positive: " + period);
             }
         }

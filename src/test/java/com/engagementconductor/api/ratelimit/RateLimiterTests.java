@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The buckets of contracts §6 on a hand-moved clock: bursts, greedy refill, the header numbers, the counter. */
 class RateLimiterTests {
@@ -96,6 +99,24 @@ class RateLimiterTests {
         assertThat(lenient.consume(LimitClass.INTERVENTIONS, "user_x"))
                 .as("an unset class keeps the contract's bucket")
                 .isEqualTo(new Verdict(true, 3, 2, 6, 0));
+    }
+
+    @Test
+    void settingsBindFromTheDocumentedPropertiesWithDefaultAsAClassName() {
+        Map<String, String> properties = Map.of(
+                "conductor.api.rate-limit.default.capacity", "100",
+                "conductor.api.rate-limit.default.refill", "30",
+                "conductor.api.rate-limit.default.period", "30s",
+                "conductor.api.rate-limit.redis-timeout", "50ms");
+        RateLimitSettings settings = new Binder(new MapConfigurationPropertySource(properties))
+                .bind("conductor.api.rate-limit", RateLimitSettings.class)
+                .get();
+        assertThat(settings.limit(LimitClass.DEFAULT))
+                .isEqualTo(new RateLimitSettings.Limit(100, 30, Duration.ofSeconds(30)));
+        assertThat(settings.limit(LimitClass.INTERVENTIONS))
+                .isEqualTo(RateLimitSettings.contract().limit(LimitClass.INTERVENTIONS));
+        assertThat(settings.redisTimeout()).isEqualTo(Duration.ofMillis(50));
+        assertThat(settings.redisRetry()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
