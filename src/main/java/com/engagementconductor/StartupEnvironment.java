@@ -3,12 +3,11 @@ package com.engagementconductor;
 import com.engagementconductor.shared.jdbc.DatabaseKind;
 import com.engagementconductor.shared.jdbc.EmptySchemaGuard;
 import com.engagementconductor.shared.jdbc.NonEmptySchemaException;
+import com.engagementconductor.shared.web.ClientAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +59,6 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
     private static final Pattern TICK = Pattern.compile("([0-9]{1,2})s?");
     private static final Pattern ORIGIN = Pattern.compile(
             "[A-Za-z][A-Za-z0-9+.-]*://(\\*\\.)?([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+])(:[0-9]{1,5})?");
-    private static final Pattern IPV4 = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     /** The service's role (contracts §1). */
     public enum Role {
@@ -208,6 +205,9 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
             System.setProperty("management.tracing.sampling.probability", "1.0");
             System.setProperty("conductor.tracing.enabled", "true");
             System.setProperty("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
+        }
+        if (value(env, "TRUSTED_PROXIES") != null) {
+            System.setProperty("conductor.web.trusted-proxies", String.join(",", settings.trustedProxies()));
         }
         if (settings.role() == Role.AGENT) {
             System.setProperty("conductor.realtime.enabled", "false"); // agent nodes serve no sockets
@@ -460,37 +460,7 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
     }
 
     static boolean isIpOrCidr(String entry) {
-        int slash = entry.indexOf('/');
-        String address = slash < 0 ? entry : entry.substring(0, slash);
-        String prefix = slash < 0 ? null : entry.substring(slash + 1);
-        int maxPrefix;
-        Matcher v4 = IPV4.matcher(address);
-        if (v4.matches()) {
-            for (int group = 1; group <= 4; group++) {
-                if (Integer.parseInt(v4.group(group)) > 255) {
-                    return false;
-                }
-            }
-            maxPrefix = 32;
-        } else if (IPV6.matcher(address).matches() && isIpv6Literal(address)) {
-            maxPrefix = 128;
-        } else {
-            return false;
-        }
-        return prefix == null || (prefix.matches("[0-9]{1,3}") && Integer.parseInt(prefix) <= maxPrefix);
-    }
-
-    /** The pattern allows only hex digits, ':' and '.', so {@link InetAddress} parses a literal and never asks DNS. */
-    private static boolean isIpv6Literal(String address) {
-        if (address.startsWith(".")) {
-            return false;
-        }
-        try {
-            InetAddress.getByName(address);
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return ClientAddress.isIpOrCidr(entry);
     }
 
     /** A variable's value, or null when unset or blank (an empty variable means "use the default"). */

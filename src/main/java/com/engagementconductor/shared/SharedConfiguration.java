@@ -1,14 +1,16 @@
 package com.engagementconductor.shared;
 
 import com.engagementconductor.shared.bus.InProcessEventBus;
+import com.engagementconductor.shared.web.ClientAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, session lanes, sequence numbers and the embedded event bus. */
+/** The clock, client addresses, session lanes, sequence numbers and the embedded event bus. */
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
 
@@ -16,6 +18,13 @@ class SharedConfiguration {
     @ConditionalOnMissingBean
     InstantSource instantSource() {
         return InstantSource.system();
+    }
+
+    /** Client addresses under {@code TRUSTED_PROXIES} (contracts §2), for rate limiting and forwarded URLs. */
+    @Bean
+    @ConditionalOnMissingBean
+    ClientAddress clientAddress(@Value("${conductor.web.trusted-proxies:}") String trustedProxies) {
+        return ClientAddress.trusting(trustedProxies);
     }
 
     @Bean(destroyMethod = "close")

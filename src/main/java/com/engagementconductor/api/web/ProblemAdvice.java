@@ -126,6 +126,21 @@ class ProblemAdvice {
                 null);
     }
 
+    @ExceptionHandler(RateLimitInterceptor.RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitInterceptor.RateLimited e, HttpServletRequest req) {
+        ResponseEntity<ProblemDetail> r = Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate_limited",
+                e.getMessage(),
+                req.getRequestURI(),
+                Map.of("retryAfter", e.retryAfterSeconds()),
+                null);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(r.getHeaders());
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return new ResponseEntity<>(r.getBody(), headers, r.getStatusCode());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -34,6 +34,7 @@ final class Problems {
             Map.entry("decision_not_found", "Decision not found"),
             Map.entry("decision_not_pending", "Decision not pending"),
             Map.entry("intervention_blocked", "Intervention blocked"),
+            Map.entry("rate_limited", "Too many requests"),
             Map.entry("internal_error", "Internal error"),
             Map.entry("unavailable", "Service unavailable"));
 
