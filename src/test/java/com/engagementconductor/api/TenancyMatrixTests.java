@@ -149,8 +149,11 @@ class TenancyMatrixTests {
     }
 
     /** Handler mappings that are not part of the API and so not of the matrix, with the reason. */
-    static final Map<String, String> OUTSIDE_THE_MATRIX =
-            Map.of("* /error", "the servlet container's error page, reached only by forwards");
+    static final Map<String, String> OUTSIDE_THE_MATRIX = Map.of(
+            "* /error",
+            "the servlet container's error page, reached only by forwards",
+            "GET /swagger-ui.html",
+            "a redirect to the API description's viewer (/swagger-ui/index.html)");
 
     /**
      * The matrix: per row the outcome for each caller, in the order none | attendee | speaker | other organization's
@@ -243,10 +246,14 @@ class TenancyMatrixTests {
                     f -> delete("/api/v1/simulations/" + f.simulation())),
             row("GET", "/health", PUBLIC, f -> get("/health")),
             row("GET", "/health/ready", PUBLIC, f -> get("/health/ready")),
-            later("GET", "/api/v1/sessions/{sessionId}/export", READ, f -> get("/api/v1/sessions/" + f.session
+            row("GET", "/health/detailed", PUBLIC, f -> get("/health/detailed")),
+            row("GET", "/metrics", PUBLIC, f -> get("/metrics")),
+            row("GET", "/api/v1/sessions/{sessionId}/export", READ, f -> get("/api/v1/sessions/" + f.session
                             + "/export")
                     .param("format", "json")),
-            later("GET", "/v3/api-docs", PUBLIC, f -> get("/v3/api-docs")));
+            row("GET", "/v3/api-docs", PUBLIC, f -> get("/v3/api-docs")),
+            row("GET", "/v3/api-docs/swagger-config", PUBLIC, f -> get("/v3/api-docs/swagger-config")),
+            row("GET", "/v3/api-docs.yaml", PUBLIC, f -> get("/v3/api-docs.yaml")));
 
     @Autowired
     MockMvc mvc;
