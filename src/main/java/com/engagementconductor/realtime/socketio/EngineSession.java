@@ -169,7 +169,10 @@ final class EngineSession {
         close("transport error");
     }
 
-    /** Sends a pre-encoded packet: the shared bytes to a websocket, the string to a polling queue. On the loop. */
+    /**
+     * Sends a packet encoded once for many sockets: its complete WebSocket frame ({@link WebSocketFrames}) to a
+     * websocket, the string to a polling queue. On the loop.
+     */
     void sendShared(String packet, ByteBuf encoded) {
         if (closed) {
             return;
@@ -180,7 +183,7 @@ final class EngineSession {
                 overloaded();
                 return;
             }
-            ws.writeAndFlush(new TextWebSocketFrame(encoded.retainedDuplicate()), ws.voidPromise());
+            ws.writeAndFlush(encoded.retainedDuplicate(), ws.voidPromise());
         } else {
             enqueue(packet);
         }

@@ -1,7 +1,6 @@
 package com.engagementconductor.realtime.socketio;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ final class NamespaceImpl implements Namespace {
             byLoop.computeIfAbsent(socket.session().loop, loop -> new ArrayList<>())
                     .add(socket);
         }
-        ByteBuf encoded = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, packet);
+        ByteBuf encoded = WebSocketFrames.text(PooledByteBufAllocator.DEFAULT, packet);
         try {
             for (Map.Entry<EventLoop, List<SocketImpl>> entry : byLoop.entrySet()) {
                 EventLoop loop = entry.getKey();

@@ -40,15 +40,14 @@ class SocketIoProtocolIT {
     static void start() {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         NodeClient.requireInstalled();
-        server = new SocketIoServer(new SocketIoOptions(
-                "127.0.0.1",
-                0,
-                "/socket.io/",
-                Duration.ofMillis(200),
-                Duration.ofMillis(400),
-                16_384,
-                Set.of(ALLOWED),
-                2));
+        server = server(Duration.ofMillis(200), Duration.ofMillis(400));
+        server.start();
+    }
+
+    /** A server whose sockets are recorded, with the given heartbeat. */
+    private static SocketIoServer server(Duration pingInterval, Duration pingTimeout) {
+        SocketIoServer server = new SocketIoServer(new SocketIoOptions(
+                "127.0.0.1", 0, "/socket.io/", pingInterval, pingTimeout, 16_384, Set.of(ALLOWED), 2));
         Namespace events = server.namespace("/events");
         events.authenticator(handshake -> handshake.auth().has("token")
                 ? AuthResult.accept(handshake.auth().get("token").asString())
@@ -62,7 +61,7 @@ class SocketIoProtocolIT {
             socket.on("echo", (s, args, ack) -> ack.send(args.get(0).toString()));
             socket.on("kick", (s, args, ack) -> s.disconnect());
         });
-        server.start();
+        return server;
     }
 
     @AfterAll
@@ -239,36 +238,51 @@ class SocketIoProtocolIT {
 
     @Test
     void aWebsocketClientThatStopsReadingIsCutOffInsteadOfHoldingMemory() throws Exception {
-        RawWebsocket ws = RawWebsocket.open(server.port());
-        ws.send("40/events,{\"token\":\"t\"}");
-        assertThat(ws.next()).startsWith("40/events,{\"sid\":\"");
-        awaitTrue(() -> sockets.size() == 1);
-        sockets.peek().join("slow");
-        ws.paused = true;
-        String chunk = "\"" + "x".repeat(16_000) + "\"";
-        for (int i = 0; i < 2_000 && server.connectedSockets() > 0; i++) {
-            server.namespace("/events").broadcast("slow", "flood", chunk); // 32 MB if nobody stopped it
-        }
+        SocketIoServer patient = server(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        patient.start();
+        try {
+            RawWebsocket ws = RawWebsocket.open(patient.port());
+            ws.send("40/events,{\"token\":\"t\"}");
+            assertThat(ws.next()).startsWith("40/events,{\"sid\":\"");
+            awaitTrue(() -> sockets.size() == 1);
+            sockets.peek().join("slow");
+            ws.paused = true;
+            String chunk = "\"" + "x".repeat(16_000) + "\"";
+            for (int i = 0; i < 2_000 && patient.connectedSockets() > 0; i++) {
+                patient.namespace("/events").broadcast("slow", "flood", chunk); // 32 MB if nobody stopped it
+            }
 
-        awaitTrue(() -> server.connectedSockets() == 0);
-        assertThat(reasons).containsExactly("transport error");
-        ws.close();
+            awaitTrue(() -> patient.connectedSockets() == 0);
+            assertThat(reasons).containsExactly("transport error");
+            ws.close();
+        } finally {
+            patient.close();
+        }
     }
 
     @Test
     void aPollingClientThatStopsPollingIsCutOffAfterTenThousandPackets() throws Exception {
-        String open = get(base()).body();
-        String sid = open.substring(open.indexOf("\"sid\":\"") + 7, open.indexOf('"', open.indexOf("\"sid\":\"") + 7));
-        assertThat(post(base() + "&sid=" + sid, "40/events,{\"token\":\"t\"}").statusCode())
-                .isEqualTo(200);
-        awaitTrue(() -> sockets.size() == 1);
-        sockets.peek().join("idle");
-        for (int i = 0; i < EngineSession.MAX_QUEUED + 10; i++) {
-            server.namespace("/events").broadcast("idle", "tick", String.valueOf(i));
-        }
+        // a heartbeat long enough that only the full queue can end the session, however slow the machine
+        SocketIoServer patient = server(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        patient.start();
+        try {
+            String base = "http://127.0.0.1:" + patient.port() + "/socket.io/?EIO=4&transport=polling";
+            String open = get(base).body();
+            String sid =
+                    open.substring(open.indexOf("\"sid\":\"") + 7, open.indexOf('"', open.indexOf("\"sid\":\"") + 7));
+            assertThat(post(base + "&sid=" + sid, "40/events,{\"token\":\"t\"}").statusCode())
+                    .isEqualTo(200);
+            awaitTrue(() -> sockets.size() == 1);
+            sockets.peek().join("idle");
+            for (int i = 0; i < EngineSession.MAX_QUEUED + 10; i++) {
+                patient.namespace("/events").broadcast("idle", "tick", String.valueOf(i));
+            }
 
-        awaitTrue(() -> server.connectedSockets() == 0);
-        assertThat(reasons).containsExactly("transport error");
+            awaitTrue(() -> patient.connectedSockets() == 0);
+            assertThat(reasons).containsExactly("transport error");
+        } finally {
+            patient.close();
+        }
     }
 
     /** A bare websocket speaking Engine.IO by hand. */
