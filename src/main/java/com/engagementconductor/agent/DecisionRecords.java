@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores decisions and their resolutions together with the messages that announce them (the outbox), so a
@@ -18,11 +19,25 @@ class DecisionRecords {
     private final DecisionStore store;
     private final Outbox outbox;
     private final AgentMessages messages;
+    private final JsonMapper json;
 
-    DecisionRecords(DecisionStore store, Outbox outbox, AgentMessages messages) {
+    DecisionRecords(DecisionStore store, Outbox outbox, AgentMessages messages, JsonMapper json) {
         this.store = store;
         this.outbox = outbox;
         this.messages = messages;
+        this.json = json;
+    }
+
+    /**
+     * Stores a decision's content preview once its content exists and, when the decision was published, publishes
+     * {@code agent.decision} again for the same {@code decisionId} with {@code contentPreview} filled (contracts §8.1);
+     * the lane does not wait.
+     */
+    void contentReady(Decision d, @Nullable Map<String, Object> payload, Instant at) {
+        UUID id = d.id();
+        String preview = json.writeValueAsString(d.content());
+        List<Outbox.Message> out = payload == null ? List.of() : List.of(messages.decision(payload, d.sessionId(), at));
+        outbox.submit(() -> store.content(id, preview), out);
     }
 
     /**

@@ -80,6 +80,13 @@ public final class FakeAnthropic implements AutoCloseable {
         return this;
     }
 
+    /** Forgets queued scripts, defaults and received requests. */
+    public void reset() {
+        scripts.clear();
+        defaults.clear();
+        received.clear();
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }

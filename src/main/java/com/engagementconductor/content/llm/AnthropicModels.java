@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * through instead), a hard timeout per call, and structured output through a forced tool call.
  */
 final class AnthropicModels implements ModelClient, AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnthropicModels.class);
 
     private final AnthropicClient client;
     private final LlmSettings settings;
@@ -46,27 +47,37 @@ final class AnthropicModels implements ModelClient, AutoCloseable {
             builder.baseUrl(settings.baseUrl());
         }
         this.client = builder.build();
+        warmUp();
+    }
+
+    /**
+     * Loads the SDK's request and response classes once at start, without a network call, so the first real call's
+     * timeout measures the call and not class loading.
+     */
+    private void warmUp() {
+        try {
+            ContentSchemas.ToolSpec tool = ContentSchemas.of(com.engagementconductor.content.InterventionKind.POLL);
+            MessageCreateParams params = params(settings.sonnetModel(), new Prompts.Prompt("warm", "up"), tool);
+            com.anthropic.core.ObjectMappers.jsonMapper().writeValueAsString(params._body());
+            Message sample = com.anthropic.core.ObjectMappers.jsonMapper()
+                    .readValue(
+                            "{\"id\":\"msg_0\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
+                                    + "\"content\":[{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"emit_poll\","
+                                    + "\"input\":{\"question\":\"q\"}},{\"type\":\"text\",\"text\":\"t\"}],"
+                                    + "\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
+                                    + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}",
+                            Message.class);
+            output(sample);
+            sample.usage().cacheReadInputTokens();
+        } catch (Exception | LinkageError e) {
+            log.debug("SDK warm-up failed", e);
+        }
     }
 
     @Override
     public Reply call(String model, Prompts.Prompt prompt, ContentSchemas.ToolSpec tool, Duration timeout)
             throws CallFailed {
-        MessageCreateParams params = MessageCreateParams.builder()
-                .model(model)
-                .maxTokens(settings.maxTokens())
-                .putAdditionalBodyProperty("temperature", JsonValue.from(settings.temperature()))
-                .system(prompt.system())
-                .addUserMessage(prompt.user())
-                .addTool(Tool.builder()
-                        .name(tool.name())
-                        .description(tool.description())
-                        .inputSchema(Tool.InputSchema.builder()
-                                .properties(properties(tool.properties()))
-                                .required(tool.required())
-                                .build())
-                        .build())
-                .toolChoice(ToolChoiceTool.builder().name(tool.name()).build())
-                .build();
+        MessageCreateParams params = params(model, prompt, tool);
         RequestOptions options = RequestOptions.builder()
                 .timeout(Timeout.builder()
                         .connect(timeout)
@@ -99,6 +110,25 @@ final class AnthropicModels implements ModelClient, AutoCloseable {
                 usage.cacheReadInputTokens().orElse(0L));
         String answeredBy = modelId(message).orElse(model);
         return new Reply(answeredBy, counted, output(message));
+    }
+
+    private MessageCreateParams params(String model, Prompts.Prompt prompt, ContentSchemas.ToolSpec tool) {
+        return MessageCreateParams.builder()
+                .model(model)
+                .maxTokens(settings.maxTokens())
+                .putAdditionalBodyProperty("temperature", JsonValue.from(settings.temperature()))
+                .system(prompt.system())
+                .addUserMessage(prompt.user())
+                .addTool(Tool.builder()
+                        .name(tool.name())
+                        .description(tool.description())
+                        .inputSchema(Tool.InputSchema.builder()
+                                .properties(properties(tool.properties()))
+                                .required(tool.required())
+                                .build())
+                        .build())
+                .toolChoice(ToolChoiceTool.builder().name(tool.name()).build())
+                .build();
     }
 
     private static Tool.InputSchema.Properties properties(Map<String, Object> schema) {
