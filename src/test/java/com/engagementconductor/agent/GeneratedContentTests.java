@@ -237,6 +237,39 @@ class GeneratedContentTests {
         assertThat(metadata.path("fallback_reason").asString()).isEqualTo("timeout");
     }
 
+    @Test
+    void aManualInterventionWithoutContentUsesTheSameChain() throws Exception {
+        String s = "llm_manual_trigger";
+        FAKE.then(
+                SONNET,
+                FakeAnthropic.tool(
+                        java.util.Map.of("message", "Tell us in chat what you want to see next!"), 1000, 500));
+        mvc.perform(post("/api/v1/interventions/manual")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"session_id\":\"" + s + "\",\"event_id\":\"evt_" + s
+                                + "\",\"intervention_type\":\"BROADCAST\",\"reason\":\"Speaker asked\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.details.content_source").value("generated"));
+
+        String body = mvc.perform(
+                        get("/api/v1/interventions/history/" + s).header("Authorization", "Bearer " + tokens.read()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        JsonNode metadata = json.readTree(body).path("interventions").path(0).path("metadata");
+        assertThat(metadata.path("generation_method").asString()).isEqualTo("sonnet");
+        assertThat(metadata.path("message").asString()).isEqualTo("Tell us in chat what you want to see next!");
+        assertThat(metadata.path("cost_usd").asDouble()).isEqualTo(0.0105);
+        assertThat(FAKE.received(SONNET)
+                        .get(0)
+                        .json()
+                        .path("tool_choice")
+                        .path("name")
+                        .asString())
+                .isEqualTo("emit_broadcast");
+    }
+
     private Optional<JsonNode> command(String decisionId) {
         return commands.stream()
                 .filter(c -> c.path("decision_id").asString().equals(decisionId))
