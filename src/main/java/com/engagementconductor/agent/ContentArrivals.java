@@ -28,6 +28,11 @@ class ContentArrivals {
     }
 
     void arrived(SessionAgent agent, Decision d, Produced produced) {
+        boolean approved = d.resolution() == Resolution.APPROVED || d.resolution() == Resolution.AUTO_APPROVED;
+        if (!approved && !d.resolution().pending()) {
+            contents.remove(d.id()); // expired, superseded, rejected or cancelled meanwhile
+            return;
+        }
         Optional<PendingContents.Slot> slot = contents.arrived(d.id(), produced);
         if (slot.isEmpty()) {
             return;
@@ -43,7 +48,6 @@ class ContentArrivals {
             }
         }
         records.contentReady(d, updated, clock.instant());
-        boolean approved = d.resolution() == Resolution.APPROVED || d.resolution() == Resolution.AUTO_APPROVED;
         if (slot.get().executeWhenReady && approved) {
             AgentPass pass = new AgentPass(agent, clock.instant(), AgentPass.Trigger.CONTENT_READY, null, null);
             pass.decision = d;
