@@ -2,7 +2,6 @@ package com.engagementconductor.content.llm;
 
 import com.engagementconductor.content.ContentGenerator;
 import com.engagementconductor.content.ContentRequest;
-import com.engagementconductor.content.ContentValidator;
 import com.engagementconductor.content.Generation;
 import com.engagementconductor.content.GenerationMethod;
 import com.engagementconductor.content.InterventionContent;
@@ -10,33 +9,25 @@ import com.engagementconductor.content.InterventionKind;
 import com.engagementconductor.content.LlmCosts;
 import com.engagementconductor.content.LlmStatus;
 import com.engagementconductor.content.PromptFacts;
-import com.engagementconductor.content.TokenCounts;
 import com.engagementconductor.content.ValidationResult;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The generation chain's model layers (R6.2–R6.6): Sonnet, then Haiku, each behind its own circuit breaker and the
@@ -49,20 +40,12 @@ final class LlmContentGenerator implements ContentGenerator, LlmStatus, AutoClos
     private final LlmSettings settings;
     private final @Nullable ModelClient client;
     private final @Nullable ModelBreakers breakers;
-    private final SpendLedger shared;
-    private final MemorySpendLedger node;
+    private final CostMeter costs;
     private final Budget budget;
     private final InstantSource clock;
     private final MeterRegistry meters;
     private final ObservationRegistry observations;
     private final ThreadPoolExecutor executor;
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private final Object totals = new Object();
-    private BigDecimal total = BigDecimal.ZERO;
-    private final Map<String, AtomicLong[]> tokens = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> unknownModelsLogged = new ConcurrentHashMap<>();
 
     /**
      * @param client the model client; {@code null} without an API key (templates mode)
@@ -80,8 +63,7 @@ final class LlmContentGenerator implements ContentGenerator, LlmStatus, AutoClos
         this.clock = clock;
         this.meters = meters;
         this.observations = observations;
-        this.node = new MemorySpendLedger();
-        this.shared = shared == null ? node : shared;
+        this.costs = new CostMeter(settings, shared, clock, meters);
         this.budget = Budget.of(settings);
         this.breakers = client == null ? null : new ModelBreakers(settings, clock, meters);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -126,20 +108,7 @@ final class LlmContentGenerator implements ContentGenerator, LlmStatus, AutoClos
 
     @Override
     public LlmCosts costs() {
-        SpendLedger.Spend spent = node.spent(clock.instant());
-        Map<String, TokenCounts> byModel = new LinkedHashMap<>();
-        tokens.forEach((model, counts) -> byModel.put(model, new TokenCounts(counts[0].get(), counts[1].get())));
-        BigDecimal sum;
-        synchronized (totals) {
-            sum = total;
-        }
-        return new LlmCosts(
-                spent.hour().doubleValue(),
-                spent.day().doubleValue(),
-                sum.doubleValue(),
-                settings.budgetHourly().doubleValue(),
-                settings.budgetDaily().doubleValue(),
-                byModel);
+        return costs.costs();
     }
 
     @Override
@@ -244,7 +213,7 @@ final class LlmContentGenerator implements ContentGenerator, LlmStatus, AutoClos
             ModelLayer layer, InterventionKind kind, Prompts.Prompt prompt, ContentSchemas.ToolSpec tool, Spent spent) {
         String model = layer.model(settings);
         BigDecimal estimate = Pricing.estimate(model, prompt.characters(), settings.maxTokens());
-        String refusal = budget.refusal(estimate, shared.spent(clock.instant()));
+        String refusal = budget.refusal(estimate, costs.spent());
         if (refusal != null) {
             return Attempt.skipped(refusal);
         }
@@ -282,7 +251,7 @@ final class LlmContentGenerator implements ContentGenerator, LlmStatus, AutoClos
         }
         breaker.onSuccess(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS);
         meter(reply, spent);
-        ValidationResult validated = validate(kind, reply.output());
+        ValidationResult validated = ModelOutputs.validate(kind, reply.output());
         if (!validated.isValid()) {
             meters.counter("conductor.llm.calls", "model", reply.model(), "result", "invalid_output")
                     .increment();
@@ -294,77 +263,16 @@ final class LlmContentGenerator implements ContentGenerator, LlmStatus, AutoClos
         return new Attempt(validated.content(), reply.model(), null);
     }
 
-    /** Usage, cost and spend of one answer, keyed by the exact model id that answered (R6.6). */
+    /** Meters one answer and adds it to what this content cost. */
     private void meter(ModelClient.Reply reply, Spent spent) {
-        String model = reply.model();
+        Pricing.Cost cost = costs.record(reply);
         Pricing.Usage usage = reply.usage();
-        Pricing.Cost cost = Pricing.cost(model, usage);
-        if (cost.unknownModel()) {
-            spent.unknownModel = true;
-            if (unknownModelsLogged.putIfAbsent(model, Boolean.TRUE) == null) {
-                log.warn("No price for model {}; charged at Sonnet prices (pricing_unknown_model)", model);
-            }
-        }
-        BigDecimal usd = BigDecimal.valueOf(cost.usd());
         spent.input += usage.input();
         spent.output += usage.output();
         spent.cacheWrite += usage.cacheWrite();
         spent.cacheRead += usage.cacheRead();
-        spent.usd = spent.usd.add(usd);
-        Instant now = clock.instant();
-        node.add(now, usd);
-        if (shared != node) {
-            shared.add(now, usd);
-        }
-        synchronized (totals) {
-            total = total.add(usd);
-        }
-        AtomicLong[] counts = tokens.computeIfAbsent(model, m -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
-        counts[0].addAndGet(usage.input());
-        counts[1].addAndGet(usage.output());
-        meters.counter("conductor.llm.tokens", "model", model, "kind", "input").increment(usage.input());
-        meters.counter("conductor.llm.tokens", "model", model, "kind", "output").increment(usage.output());
-        meters.counter("conductor.llm.tokens", "model", model, "kind", "cache_write")
-                .increment(usage.cacheWrite());
-        meters.counter("conductor.llm.tokens", "model", model, "kind", "cache_read")
-                .increment(usage.cacheRead());
-        meters.counter("conductor.llm.cost.usd", "model", model).increment(cost.usd());
-    }
-
-    /** One JSON object (the tool input, or the answer's text), checked against R6.1 and R6.3. */
-    private ValidationResult validate(InterventionKind kind, ModelClient.Reply.Output output) {
-        Map<String, Object> object = output.object();
-        if (object == null) {
-            String text = stripFence(Objects.requireNonNullElse(output.text(), ""));
-            try {
-                Object parsed = json.readValue(text, Object.class);
-                if (!(parsed instanceof Map<?, ?> map)) {
-                    return ValidationResult.rejected("not one JSON object");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> typed = (Map<String, Object>) map;
-                object = typed;
-            } catch (JacksonException e) {
-                return ValidationResult.rejected("not one JSON object");
-            }
-        }
-        try {
-            return ContentValidator.parse(kind, object);
-        } catch (RuntimeException e) {
-            return ValidationResult.rejected("unreadable " + kind);
-        }
-    }
-
-    private static String stripFence(String text) {
-        String t = text.strip();
-        if (t.startsWith("```")) {
-            int firstLine = t.indexOf('\n');
-            int end = t.lastIndexOf("```");
-            if (firstLine > 0 && end > firstLine) {
-                return t.substring(firstLine + 1, end).strip();
-            }
-        }
-        return t;
+        spent.usd = spent.usd.add(BigDecimal.valueOf(cost.usd()));
+        spent.unknownModel |= cost.unknownModel();
     }
 
     private void fallback(String type, ModelLayer layer, String reason) {
@@ -386,12 +294,6 @@ final class LlmContentGenerator implements ContentGenerator, LlmStatus, AutoClos
                 log.debug("closing the model client failed", e);
             }
         }
-        if (shared instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                log.debug("closing the spend ledger failed", e);
-            }
-        }
+        costs.close();
     }
 }
