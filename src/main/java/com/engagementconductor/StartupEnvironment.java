@@ -134,6 +134,7 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
         }
         Duration tick = tick(env, errors);
         String executor = executor(env, errors);
+        anthropicBaseUrl(env, errors);
         List<String> origins = corsOrigins(env, errors);
         List<String> proxies = trustedProxies(env, errors);
         otlpEndpoint(env, errors);
@@ -369,6 +370,24 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
         }
         errors.add("CONDUCTOR_TICK must be whole seconds from 1 to 10, as 5s or 5: " + quote(raw));
         return Duration.ofSeconds(5);
+    }
+
+    /** An http(s) URL with a host; the value is not echoed (a gateway URL may carry credentials). */
+    private static void anthropicBaseUrl(Map<String, String> env, List<String> errors) {
+        String raw = value(env, "ANTHROPIC_BASE_URL");
+        if (raw == null) {
+            return;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(raw.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        errors.add("ANTHROPIC_BASE_URL must be an http or https URL with a host");
     }
 
     private static String executor(Map<String, String> env, List<String> errors) {

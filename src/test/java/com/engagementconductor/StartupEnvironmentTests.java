@@ -346,4 +346,17 @@ class StartupEnvironmentTests {
         assertThat(outcome).isInstanceOf(Failure.class);
         return (Failure) outcome;
     }
+
+    @Test
+    void anAnthropicBaseUrlMustBeAnHttpUrlAndIsNotEchoed() {
+        assertThat(settings(Map.of("ANTHROPIC_BASE_URL", "http://127.0.0.1:8089")))
+                .isNotNull();
+        assertThat(settings(Map.of("ANTHROPIC_BASE_URL", "https://gateway.example.com/anthropic")))
+                .isNotNull();
+        assertThat(failure(Map.of("ANTHROPIC_BASE_URL", "ftp://secret@host")).message())
+                .isEqualTo("ANTHROPIC_BASE_URL must be an http or https URL with a host")
+                .doesNotContain("secret");
+        assertThat(failure(Map.of("ANTHROPIC_BASE_URL", "not a url")).message())
+                .isEqualTo("ANTHROPIC_BASE_URL must be an http or https URL with a host");
+    }
 }

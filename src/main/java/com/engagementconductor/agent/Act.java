@@ -30,6 +30,7 @@ class Act implements AgentStep {
     private final Interventions interventions;
     private final PendingContents contents;
     private final ContentFactory content;
+    private final ContentArrivals arrivals;
     private final StatusOwner status;
     private final RandomGenerator ids;
     private final MeterRegistry meters;
@@ -40,6 +41,7 @@ class Act implements AgentStep {
             Interventions interventions,
             PendingContents contents,
             ContentFactory content,
+            ContentArrivals arrivals,
             StatusOwner status,
             @Qualifier("decisionIds") RandomGenerator ids,
             MeterRegistry meters) {
@@ -48,6 +50,7 @@ class Act implements AgentStep {
         this.interventions = interventions;
         this.contents = contents;
         this.content = content;
+        this.arrivals = arrivals;
         this.status = status;
         this.ids = ids;
         this.meters = meters;
@@ -69,17 +72,40 @@ class Act implements AgentStep {
         String severity =
                 agent.anomaly != null ? agent.anomaly.report.severity().name() : "WARNING";
         double score = agent.ticks.isEmpty() ? 0.0 : agent.ticks.peekLast().published();
-        long started = System.nanoTime();
-        InterventionContent produced = contents.take(d.id())
-                .orElseGet(() -> content.produce(
+        Produced ready = contents.take(d.id()).orElse(null);
+        if (ready == null && content.generated()) {
+            // the content is still being generated (or, after a restart, not yet): execute once it exists
+            if (!contents.isGenerating(d.id())) {
+                contents.generating(d.id(), null);
+                content.generate(
+                        agent,
+                        content.prepare(
+                                agent,
+                                d.type(),
+                                context.anomalyType(),
+                                severity,
+                                score,
+                                agent.anomaly == null ? null : agent.anomaly.onset,
+                                pass.now),
+                        (a, p) -> arrivals.arrived(a, d, p));
+            }
+            contents.executeWhenReady(d.id());
+            pass.awaitingContent = true;
+            agent.intervening = d;
+            status.enter(agent, AgentStatus.INTERVENING, pass.now);
+            return;
+        }
+        Produced made = ready != null
+                ? ready
+                : content.produceNow(
                         agent,
                         d.type(),
                         context.anomalyType(),
                         severity,
                         score,
                         agent.anomaly == null ? null : agent.anomaly.onset,
-                        pass.now));
-        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+                        pass.now);
+        InterventionContent produced = made.content();
         EventSettings event = settings.effective(agent.eventId);
         Optional<InterventionLimits.Block> block = limits.tryConsume(
                 agent.sessionId,
@@ -97,6 +123,9 @@ class Act implements AgentStep {
                     agent.sessionId,
                     d.id(),
                     block.get().reason());
+            if (agent.intervening == d) {
+                agent.intervening = null;
+            }
             status.settle(agent, pass.now);
             return;
         }
@@ -112,14 +141,15 @@ class Act implements AgentStep {
                 context.anomalyType(),
                 severity,
                 produced,
-                "template",
-                latencyMs,
+                made.method(),
+                made.latencyMs(),
                 false,
                 null,
                 d.contextKey(),
                 null,
-                null,
+                made.details(),
                 pass.now);
+        agent.addIntervention(describe(d.type().name(), pass.now, produced));
         if (pass.trigger == AgentPass.Trigger.APPROVAL) {
             interventions.dispatch(command); // the organizer's approval answers once the command is stored
         } else {
@@ -130,6 +160,16 @@ class Act implements AgentStep {
         agent.executions.addLast(pass.now);
         pass.acted = true;
         status.enter(agent, AgentStatus.INTERVENING, pass.now);
+    }
+
+    /** "POLL at 10:05Z: How is the pace?" — what the session saw, for later prompts. */
+    static String describe(String type, Instant at, InterventionContent content) {
+        Object what =
+                content.preview().getOrDefault("question", content.preview().get("message"));
+        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(at);
+        return type + " at " + time + (what == null ? "" : ": " + what);
     }
 
     private static @Nullable Instant busyUntil(InterventionContent content, Instant now) {

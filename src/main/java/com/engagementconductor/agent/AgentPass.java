@@ -17,7 +17,9 @@ final class AgentPass {
         TICK,
         ANOMALY,
         FOLLOW_UP,
-        APPROVAL
+        APPROVAL,
+        /** Generated content arrived for a decision that is to execute once it exists. */
+        CONTENT_READY
     }
 
     /** The steps of the chain, in order. */
@@ -45,6 +47,8 @@ final class AgentPass {
     String approvedBy;
 
     boolean acted;
+    /** Act found the content still being generated; the decision executes once it exists. */
+    boolean awaitingContent;
     /** The intervention Act dispatched, if any. */
     java.util.@Nullable UUID interventionId;
 

@@ -64,7 +64,12 @@ public class Approvals {
     }
 
     /** What an approval did. */
-    public record Approved(UUID decisionId, Instant approvedAt, @Nullable UUID interventionId) {}
+    /**
+     * What an approval did; {@code awaitingContent} when the decision executes as soon as its content is generated
+     * (the answer never waits for it).
+     */
+    public record Approved(
+            UUID decisionId, Instant approvedAt, @Nullable UUID interventionId, boolean awaitingContent) {}
 
     /** What a rejection did. */
     public record Rejected(UUID decisionId, Instant rejectedAt, @Nullable String reason) {}
@@ -102,7 +107,7 @@ public class Approvals {
                     Arm.valueOf(d.type().name()),
                     ArmCounter.ACCEPTED);
             AgentPass pass = runtime.executeApproved(agent.get(), d, caller.subject());
-            return new Approved(decisionId, now, pass.interventionId);
+            return new Approved(decisionId, now, pass.interventionId, pass.awaitingContent);
         });
     }
 

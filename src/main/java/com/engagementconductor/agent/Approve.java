@@ -1,7 +1,6 @@
 package com.engagementconductor.agent;
 
 import com.engagementconductor.anomaly.AnomalyReport;
-import com.engagementconductor.content.InterventionContent;
 import com.engagementconductor.decision.ArmCounters;
 import com.engagementconductor.decision.CounterValues;
 import com.engagementconductor.decision.PolicyChoice;
@@ -33,6 +32,7 @@ class Approve implements AgentStep {
     private final ContentFactory content;
     private final StatusOwner status;
     private final PendingContents contents;
+    private final ContentArrivals arrivals;
     private final RandomGenerator ids;
     private final long holdoutSeed;
     private final Map<String, SplittableRandom> holdoutDraws = new ConcurrentHashMap<>();
@@ -43,6 +43,7 @@ class Approve implements AgentStep {
             ContentFactory content,
             StatusOwner status,
             PendingContents contents,
+            ContentArrivals arrivals,
             @Qualifier("decisionIds") RandomGenerator ids,
             @org.springframework.beans.factory.annotation.Value("${conductor.agent.holdout-seed:1}") long holdoutSeed) {
         this.records = records;
@@ -50,6 +51,7 @@ class Approve implements AgentStep {
         this.content = content;
         this.status = status;
         this.contents = contents;
+        this.arrivals = arrivals;
         this.ids = ids;
         this.holdoutSeed = holdoutSeed;
     }
@@ -110,18 +112,27 @@ class Approve implements AgentStep {
                 reasoning,
                 r.anomalyId(),
                 born);
-        InterventionContent produced = holdout
-                ? null
-                : content.produce(
-                        agent,
-                        type,
-                        r.type().name(),
-                        r.severity().name(),
-                        r.currentEngagement(),
-                        proposal.anomaly().onset,
-                        pass.now);
-        if (produced != null) {
-            d.content(produced.preview());
+        ContentFactory.Prepared generation = null;
+        if (!holdout && content.generated()) {
+            // the model chain runs off the lane; the decision is published now with contentPreview null (R5.11)
+            generation = content.prepare(
+                    agent,
+                    type,
+                    r.type().name(),
+                    r.severity().name(),
+                    r.currentEngagement(),
+                    proposal.anomaly().onset,
+                    pass.now);
+        } else if (!holdout) {
+            Produced produced = content.produceNow(
+                    agent,
+                    type,
+                    r.type().name(),
+                    r.severity().name(),
+                    r.currentEngagement(),
+                    proposal.anomaly().onset,
+                    pass.now);
+            d.content(produced.content().preview());
             contents.put(d.id(), produced);
         }
         Decision previous = agent.pending;
@@ -134,6 +145,10 @@ class Approve implements AgentStep {
         Map<String, Object> published = payload(d, choice, proposal, acceptance.organizerAcceptance());
         records.created(d, published);
         pass.decision = d;
+        if (generation != null) {
+            contents.generating(d.id(), published);
+            content.generate(agent, generation, (a, produced) -> arrivals.arrived(a, d, produced));
+        }
         if (born == Resolution.PENDING) {
             agent.pending = d;
             agent.pendingPayload = published;

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores decisions and their resolutions together with the messages that announce them (the outbox), so a
@@ -24,12 +25,26 @@ class DecisionRecords {
     private final Outbox outbox;
     private final AgentMessages messages;
     private final AgentMetrics metrics;
+    private final JsonMapper json;
 
-    DecisionRecords(DecisionStore store, Outbox outbox, AgentMessages messages, AgentMetrics metrics) {
+    DecisionRecords(DecisionStore store, Outbox outbox, AgentMessages messages, AgentMetrics metrics, JsonMapper json) {
         this.store = store;
         this.outbox = outbox;
         this.messages = messages;
         this.metrics = metrics;
+        this.json = json;
+    }
+
+    /**
+     * Stores a decision's content preview once its content exists and, when the decision was published, publishes
+     * {@code agent.decision} again for the same {@code decisionId} with {@code contentPreview} filled (contracts §8.1);
+     * the lane does not wait.
+     */
+    void contentReady(Decision d, @Nullable Map<String, Object> payload, Instant at) {
+        UUID id = d.id();
+        String preview = json.writeValueAsString(d.content());
+        List<Outbox.Message> out = payload == null ? List.of() : List.of(messages.decision(payload, d.sessionId(), at));
+        outbox.submit(() -> store.content(id, preview), out);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.engagementconductor.agent;
 
 import com.engagementconductor.agent.AgentProblems.InterventionBlocked;
+import com.engagementconductor.content.Generation;
 import com.engagementconductor.content.InterventionContent;
 import com.engagementconductor.content.InterventionKind;
 import com.engagementconductor.content.ManualOverrides;
@@ -58,6 +59,22 @@ public class ManualInterventions {
         this.clock = clock;
     }
 
+    private static SessionAgent scratch(String sessionId, SessionInfo s) {
+        return new SessionAgent(sessionId, s.eventId(), s.orgId(), AgentMode.MANUAL);
+    }
+
+    private static String anomalyType(SessionAgent a) {
+        return a.anomaly != null ? a.anomaly.report.type().name() : "SUDDEN_DROP";
+    }
+
+    private static String severity(SessionAgent a) {
+        return a.anomaly != null ? a.anomaly.report.severity().name() : "WARNING";
+    }
+
+    private static double score(SessionAgent a) {
+        return a.ticks.isEmpty() ? 0.0 : a.ticks.peekLast().published();
+    }
+
     /** What a manual intervention did. */
     public record Triggered(UUID interventionId, InterventionType type, String contentSource) {}
 
@@ -86,25 +103,35 @@ public class ManualInterventions {
             }
         }
         SessionInfo s = session;
+        ContentFactory.Prepared prepared = null;
+        Generation generation = null;
+        if (provided.isEmpty() && content.generated()) {
+            // refuse before paying for content; read the prompt inputs on the lane, generate off it (R5.11)
+            ContentFactory.Prepared onLane = runtime.call(sessionId, agent -> {
+                Instant now = clock.instant();
+                EventSettings event = settings.effective(s.eventId());
+                limits.check(sessionId, s.eventId(), type, event.allowed(), event.maxInterventionsPerHour(), now)
+                        .ifPresent(b -> {
+                            throw new InterventionBlocked(b.reason(), b.retryAfterSeconds());
+                        });
+                SessionAgent a = agent.orElseGet(() -> scratch(sessionId, s));
+                return content.prepare(a, type, anomalyType(a), severity(a), score(a), null, now);
+            });
+            prepared = onLane;
+            generation = content.start(onLane).join(); // completes within the chain's overall timeout
+        }
+        ContentFactory.Prepared generating = prepared;
+        Generation generated = generation;
         return runtime.call(sessionId, agent -> {
             Instant now = clock.instant();
             EventSettings event = settings.effective(s.eventId());
-            InterventionContent produced = provided.orElseGet(() -> agent.map(a -> content.produce(
-                            a,
-                            type,
-                            a.anomaly != null ? a.anomaly.report.type().name() : "SUDDEN_DROP",
-                            a.anomaly != null ? a.anomaly.report.severity().name() : "WARNING",
-                            a.ticks.isEmpty() ? 0.0 : a.ticks.peekLast().published(),
-                            null,
-                            now))
-                    .orElseGet(() -> content.produce(
-                            new SessionAgent(sessionId, s.eventId(), s.orgId(), AgentMode.MANUAL),
-                            type,
-                            "SUDDEN_DROP",
-                            "WARNING",
-                            0.0,
-                            null,
-                            now)));
+            SessionAgent a = agent.orElseGet(() -> scratch(sessionId, s));
+            Produced made = provided.isPresent()
+                    ? null
+                    : generating != null && generated != null
+                            ? content.finish(a, generating, generated)
+                            : content.produceNow(a, type, anomalyType(a), severity(a), score(a), null, now);
+            InterventionContent produced = made == null ? provided.get() : made.content();
             Instant busyUntil = produced instanceof com.engagementconductor.content.GamificationContent g
                     ? now.plusSeconds(60L * g.durationMinutes())
                     : null;
@@ -131,16 +158,20 @@ public class ManualInterventions {
                     null,
                     null,
                     produced,
-                    "template",
-                    0,
+                    made == null ? "template" : made.method(),
+                    made == null ? 0 : made.latencyMs(),
                     true,
                     caller.subject(),
                     null,
                     context,
-                    null,
+                    made == null ? null : made.details(),
                     now));
-            agent.ifPresent(a -> a.executions.addLast(now));
-            return new Triggered(id, type, provided.isPresent() ? "provided" : "template");
+            agent.ifPresent(live -> {
+                live.executions.addLast(now);
+                live.addIntervention(Act.describe(type.name(), now, produced));
+            });
+            String source = made == null ? "provided" : made.generation().needsTemplate() ? "template" : "generated";
+            return new Triggered(id, type, source);
         });
     }
 }

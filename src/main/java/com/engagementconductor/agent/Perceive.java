@@ -1,11 +1,13 @@
 package com.engagementconductor.agent;
 
+import com.engagementconductor.content.PromptFacts;
 import com.engagementconductor.decision.Arm;
 import com.engagementconductor.decision.ArmCounter;
 import com.engagementconductor.decision.ArmCounters;
 import com.engagementconductor.decision.ContextKey;
 import com.engagementconductor.decision.ScopeChain;
 import com.engagementconductor.scoring.EngagementScored;
+import com.engagementconductor.signals.SignalsSnapshot;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +42,17 @@ class Perceive implements AgentStep {
             agent.lastSignals = tick.signals();
             agent.addTick(new SessionAgent.TickPoint(
                     tick.at(), tick.score().detection(), tick.score().published(), tick.fed()));
+            SignalsSnapshot s = tick.signals();
+            agent.addSignals(new PromptFacts.TickSignals(
+                    tick.at(),
+                    tick.score().published(),
+                    s.connectedUsers(),
+                    s.activeUsers(),
+                    s.chatMessages(),
+                    s.qaQuestions(),
+                    s.reactions(),
+                    s.pollParticipation(),
+                    s.userLeaveRate()));
         }
         Decision pending = agent.pending;
         if (pending != null && pending.expiredAt(pass.now)) {

@@ -2,6 +2,7 @@ package com.engagementconductor.agent;
 
 import com.engagementconductor.anomaly.AnomalyReport;
 import com.engagementconductor.content.ContentHistory;
+import com.engagementconductor.content.PromptFacts;
 import com.engagementconductor.signals.SignalsSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,11 @@ final class SessionAgent {
     final Deque<Instant> executions = new ArrayDeque<>();
 
     final Deque<TickPoint> ticks = new ArrayDeque<>();
+    /** The last ticks' signals for content prompts (R6.4). */
+    final Deque<PromptFacts.TickSignals> recentSignals = new ArrayDeque<>();
+    /** The session's last interventions, described for notification prompts (R6.4). */
+    final Deque<String> recentInterventions = new ArrayDeque<>();
+
     final ContentHistory contentHistory = new ContentHistory();
 
     @Nullable
@@ -100,6 +106,21 @@ final class SessionAgent {
         Instant oldest = point.at().minus(KEPT_TICKS);
         while (!ticks.isEmpty() && ticks.peekFirst().at().isBefore(oldest)) {
             ticks.pollFirst();
+        }
+    }
+
+    void addSignals(PromptFacts.TickSignals signals) {
+        recentSignals.addLast(signals);
+        while (recentSignals.size() > PromptFacts.TICKS) {
+            recentSignals.removeFirst();
+        }
+    }
+
+    /** Remembers an executed intervention for later prompts: type, time and what attendees saw. */
+    void addIntervention(String description) {
+        recentInterventions.addLast(description);
+        while (recentInterventions.size() > PromptFacts.INTERVENTIONS) {
+            recentInterventions.removeFirst();
         }
     }
 

@@ -117,11 +117,14 @@ class AgentController {
         Bodies.pathId("session_id", sessionId);
         Approvals.Approved a = approvals.approve(caller, sessionId, uuid(decisionId));
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("success", a.interventionId() != null);
+        boolean executing = a.interventionId() != null || a.awaitingContent();
+        result.put("success", executing);
         result.put(
                 "intervention_id",
                 a.interventionId() == null ? null : a.interventionId().toString());
-        result.put("status", a.interventionId() == null ? "NOT_EXECUTED" : "DISPATCHED");
+        result.put(
+                "status",
+                a.interventionId() != null ? "DISPATCHED" : a.awaitingContent() ? "GENERATING" : "NOT_EXECUTED");
         result.put("result", null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session_id", sessionId);
@@ -132,7 +135,9 @@ class AgentController {
                 "message",
                 a.interventionId() != null
                         ? "Decision approved; intervention dispatched"
-                        : "Decision approved; intervention not executed");
+                        : a.awaitingContent()
+                                ? "Decision approved; intervention dispatches once its content is generated"
+                                : "Decision approved; intervention not executed");
         return out;
     }
 

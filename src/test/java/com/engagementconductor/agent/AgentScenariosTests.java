@@ -161,6 +161,16 @@ class AgentScenariosTests {
                 .anyMatch(c -> c.path("decision_id").asString().equals(id)));
         assertThat(resolutions(s)).contains("AUTO_APPROVED");
         assertThat(statuses(s)).doesNotContain("WAITING_APPROVAL").contains("INTERVENING");
+        // templates only (no API key): the content exists at once, so the decision is published once, with it
+        assertThat(decisions(s)).hasSize(1);
+        assertThat(decision.path("contentPreview").isObject()).isTrue();
+        Awaitility.await().untilAsserted(() -> mvc.perform(
+                        get("/api/v1/interventions/history/" + s).header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.interventions[0].metadata.generation_method")
+                        .value("template"))
+                .andExpect(
+                        jsonPath("$.interventions[0].metadata.fallback_reason").value("no_api_key"))
+                .andExpect(jsonPath("$.interventions[0].metadata.cost_usd").value(0.0)));
     }
 
     @Test

@@ -209,6 +209,13 @@ class ClosedLoopTests {
         assertThat(agent.path("thompson_sampling_contexts").asLong()).isEqualTo(1);
         assertThat(agent.path("pending_decisions").asLong()).isZero();
         assertThat(body.path("system_metrics").path("version").asString()).isEqualTo("1.0.0");
+        JsonNode cost = body.path("cost_metrics");
+        assertThat(cost.path("total_cost").asDouble())
+                .as("templates only: nothing metered")
+                .isZero();
+        assertThat(cost.path("hourly_limit").asDouble()).isEqualTo(20.0);
+        assertThat(cost.path("daily_limit").asDouble()).isEqualTo(100.0);
+        assertThat(cost.path("tokens_by_model").isObject()).isTrue();
     }
 
     private void barrier() throws InterruptedException {

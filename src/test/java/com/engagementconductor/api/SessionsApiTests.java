@@ -187,7 +187,10 @@ class SessionsApiTests {
                 .andExpect(jsonPath("$.components.agent.active_sessions").isNumber())
                 .andExpect(jsonPath("$.components.agent.pending_decisions").isNumber())
                 .andExpect(jsonPath("$.components.realtime.status").value("healthy"))
-                .andExpect(jsonPath("$.components.realtime.connected_sockets").value(0));
+                .andExpect(jsonPath("$.components.realtime.connected_sockets").value(0))
+                .andExpect(jsonPath("$.components.llm.status").value("healthy"))
+                .andExpect(jsonPath("$.components.llm.mode").value("templates"))
+                .andExpect(jsonPath("$.components.llm.breakers").isEmpty());
         mvc.perform(get("/nothing/here"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("not_found"));

@@ -1,5 +1,7 @@
 package com.engagementconductor.api.health;
 
+import com.engagementconductor.content.LlmCosts;
+import com.engagementconductor.content.LlmStatus;
 import com.engagementconductor.shared.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MetricsController {
     private final DeploymentCounts counts;
+    private final LlmStatus llm;
     private final InstantSource clock;
     private final String version;
     private final Instant started;
 
     MetricsController(
-            DeploymentCounts counts, InstantSource clock, @Value("${conductor.version:1.0.0}") String version) {
+            DeploymentCounts counts,
+            LlmStatus llm,
+            InstantSource clock,
+            @Value("${conductor.version:1.0.0}") String version) {
         this.counts = counts;
+        this.llm = llm;
         this.clock = clock;
         this.version = version;
         this.started = clock.instant();
@@ -43,6 +50,22 @@ class MetricsController {
         agent.put("global_success_rate", c.globalSuccessRate());
         agent.put("thompson_sampling_contexts", c.contexts());
         agent.put("pending_decisions", c.pendingDecisions());
+        LlmCosts costs = llm.costs();
+        Map<String, Object> tokens = new LinkedHashMap<>();
+        costs.tokensByModel().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> tokens.put(
+                        e.getKey(),
+                        Map.of(
+                                "input_tokens", e.getValue().inputTokens(),
+                                "output_tokens", e.getValue().outputTokens())));
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("hourly_cost", costs.hourlyCost());
+        cost.put("daily_cost", costs.dailyCost());
+        cost.put("total_cost", costs.totalCost());
+        cost.put("hourly_limit", costs.hourlyLimit());
+        cost.put("daily_limit", costs.dailyLimit());
+        cost.put("tokens_by_model", tokens);
         Map<String, Object> system = new LinkedHashMap<>();
         system.put("uptime_seconds", Duration.between(started, now).toMillis() / 1000.0);
         system.put("version", version);
@@ -50,6 +73,7 @@ class MetricsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", timestamp);
         body.put("agent_metrics", agent);
+        body.put("cost_metrics", cost);
         body.put("system_metrics", system);
         return body;
     }
