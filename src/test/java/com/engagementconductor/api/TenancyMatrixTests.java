@@ -139,6 +139,8 @@ class TenancyMatrixTests {
     static final String WRITE =
             "401 unauthenticated | 403 forbidden | 403 forbidden | 403 forbidden | 403 forbidden | 200 | 200";
     static final String PUBLIC = "200 | 200 | 200 | 200 | 200 | 200 | 200";
+    /** A public path that redirects (springdoc's {@code /swagger-ui.html} to the viewer under /swagger-ui/). */
+    static final String REDIRECT = "302 | 302 | 302 | 302 | 302 | 302 | 302";
 
     static Row row(String method, String pattern, String expected, Request request) {
         return new Row(method, pattern, request, List.of(expected.split(" \\| ")), false);
@@ -243,6 +245,12 @@ class TenancyMatrixTests {
                     f -> delete("/api/v1/simulations/" + f.simulation())),
             row("GET", "/health", PUBLIC, f -> get("/health")),
             row("GET", "/health/ready", PUBLIC, f -> get("/health/ready")),
+            row("GET", "/health/detailed", PUBLIC, f -> get("/health/detailed")),
+            row("GET", "/metrics", PUBLIC, f -> get("/metrics")),
+            // the API description's viewer and its sources (§3.2: /v3/api-docs and /swagger-ui/**)
+            row("GET", "/v3/api-docs.yaml", PUBLIC, f -> get("/v3/api-docs.yaml")),
+            row("GET", "/v3/api-docs/swagger-config", PUBLIC, f -> get("/v3/api-docs/swagger-config")),
+            row("GET", "/swagger-ui.html", REDIRECT, f -> get("/swagger-ui.html")),
             later("GET", "/api/v1/sessions/{sessionId}/export", READ, f -> get("/api/v1/sessions/" + f.session
                             + "/export")
                     .param("format", "json")),
