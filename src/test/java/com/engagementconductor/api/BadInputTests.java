@@ -2,25 +2,35 @@ package com.engagementconductor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementconductor.shared.Ids;
+import com.engagementconductor.shared.Timestamps;
 import com.engagementconductor.support.MutableClock;
 import com.engagementconductor.support.TestTokens;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -28,6 +38,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -38,18 +49,25 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Generated bad input for every endpoint with a body, a path or a query parameter (contracts §4, §5): malformed
- * JSON, wrong JSON types, unknown enum values, bodies over 1 MiB, ids breaking §0 rule 5, decision and simulation
- * ids that are not UUIDs, limits and offsets out of range, and unknown sessions, decisions and simulations. Every
- * answer is a 4xx problem with a §5 code, naming the offending field on validation failures, and never a 5xx.
- * Seeded, so a run repeats; each try signs a token with a fresh {@code sub} (the REST rate limit is per subject).
+ * JSON, wrong JSON types, bodies that are not JSON, unknown enum values, bodies over 1 MiB, ids breaking §0 rule 5,
+ * decision and simulation ids that are not UUIDs, limits, offsets, hours, times and reasons out of range, unknown
+ * sessions, decisions, simulations and routes, and wrong methods. Every answer is a 4xx problem with a §5 code,
+ * naming the offending field on validation failures, and never a 5xx.
+ *
+ * <p>Each category draws its requests from a {@link SeededGenerator} with the category's own fixed seed, so every
+ * run sends the same requests; each request is one dynamic test named with its category, index and request. Each
+ * request signs a token with a fresh {@code sub} (the REST rate limit is per subject).
  */
+@ApiSuite
 class BadInputTests {
-    static final String SEED = "20261125";
     static final String SESSION = "bi_live";
     static final String EVENT = "bi_evt";
     static final int MIB = 1024 * 1024;
     /** A well-formed decision id that no decision has. */
     static final String DECISION = "7d9c2a1e-5b3f-4c8e-9a6d-1f2e3d4c5b6a";
+
+    /** The least number of generated requests one run of all categories sends. */
+    static final int AT_LEAST = 1000;
 
     /** The §5 codes and their statuses. */
     static final Map<String, Integer> CODES = Map.ofEntries(
@@ -74,8 +92,32 @@ class BadInputTests {
             Map.entry("intervention_blocked", 422),
             Map.entry("rate_limited", 429));
 
-    /** Requests sent by the properties, counted here as well as in jqwik's report. */
-    static final AtomicInteger REQUESTS = new AtomicInteger();
+    /** The categories of bad input, each with its fixed seed and its number of requests. */
+    enum Category {
+        MALFORMED_JSON("malformed JSON", 2026112501L, 200),
+        WRONG_TYPES("wrong JSON types", 2026112502L, 300),
+        NOT_JSON("not JSON", 2026112503L, 60),
+        UNKNOWN_ENUMS("unknown enum values", 2026112504L, 150),
+        OVERSIZED("over 1 MiB", 2026112505L, 40),
+        INVALID_IDS("invalid ids", 2026112506L, 250),
+        OUT_OF_RANGE("out of range", 2026112507L, 200),
+        UNKNOWN("unknown resources and methods", 2026112508L, 150);
+
+        final String label;
+        final long seed;
+        final int count;
+
+        Category(String label, long seed, int count) {
+            this.label = label;
+            this.seed = seed;
+            this.count = count;
+        }
+    }
+
+    /** Requests generated and sent per category in this run. */
+    static final Map<Category, Integer> GENERATED = new EnumMap<>(Category.class);
+
+    static final Map<Category, AtomicInteger> SENT = new EnumMap<>(Category.class);
 
     static final AtomicInteger SUBJECTS = new AtomicInteger();
 
@@ -83,6 +125,11 @@ class BadInputTests {
     record Expect(int status, String code, @Nullable String field) {
         static Expect invalid(String field) {
             return new Expect(400, "validation_failed", field);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + code + (field == null ? "" : " " + field);
         }
     }
 
@@ -98,55 +145,61 @@ class BadInputTests {
             this(method, path, query, body, expect, MediaType.APPLICATION_JSON_VALUE);
         }
 
+        /** The request in at most {@code excerpt} characters per value, control characters and bad UTF-8 escaped. */
+        String describe(int excerpt) {
+            StringBuilder out = new StringBuilder(method).append(' ').append(printable(path, Math.max(excerpt, 120)));
+            if (!query.isEmpty()) {
+                out.append(" ?");
+                query.forEach((k, v) -> out.append(' ')
+                        .append(k)
+                        .append('=')
+                        .append(printable(v, excerpt))
+                        .append(v.length() > excerpt ? " [" + v.length() + " chars]" : ""));
+            }
+            if (!contentType.equals(MediaType.APPLICATION_JSON_VALUE)) {
+                out.append(" (").append(contentType).append(')');
+            }
+            if (body != null) {
+                out.append(" body[").append(body.length).append(" bytes] ").append(excerpt(body, excerpt));
+            }
+            return out.append(" → ").append(expect).toString();
+        }
+
         @Override
         public String toString() {
-            String shown = body == null
-                    ? ""
-                    : body.length > 300
-                            ? " body[" + body.length + " bytes]"
-                            : " body " + new String(body, StandardCharsets.UTF_8);
-            String type = contentType.equals(MediaType.APPLICATION_JSON_VALUE) ? "" : " (" + contentType + ")";
-            return method + " " + path + (query.isEmpty() ? "" : " " + query) + type + shown + " → " + expect;
+            return describe(300);
         }
     }
 
-    /** The shared context, its MockMvc, and the session every valid base request names. */
-    static final class Suite {
-        static final Suite INSTANCE = new Suite();
-        final MockMvc mvc;
-        final MutableClock clock;
-        final TestTokens tokens;
+    @Autowired
+    MockMvc mvc;
 
-        private Suite() {
-            ApplicationContext context = ApiSuite.Context.get();
-            mvc = context.getBean(MockMvc.class);
-            clock = context.getBean(MutableClock.class);
-            tokens = new TestTokens(clock);
-            try {
-                int status = mvc.perform(MockMvcRequestBuilders.post("/api/v1/agent/sessions/register")
-                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + manager())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"event_id\":\"" + EVENT + "\",\"session_id\":\"" + SESSION + "\"}"))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus();
-                assertThat(status).isIn(200, 201);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    @Autowired
+    MutableClock clock;
 
-        String manager() {
-            return tokens.sign("bi_" + SUBJECTS.incrementAndGet(), "org_test", List.of("event:manage"));
-        }
-    }
+    TestTokens tokens;
 
     static final JsonMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    // ---- the endpoints -------------------------------------------------------------------------------------
+    /** Registers the session every valid base request names (registering it again is an idempotent update). */
+    @BeforeEach
+    void registerTheSession() throws Exception {
+        tokens = new TestTokens(clock);
+        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.post("/api/v1/agent/sessions/register")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + manager())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"event_id\":\"" + EVENT + "\",\"session_id\":\"" + SESSION + "\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isIn(200, 201);
+    }
+
+    String manager() {
+        return tokens.sign("bi_" + SUBJECTS.incrementAndGet(), "org_test", List.of("event:manage"));
+    }
 
     /** A JSON field of a body endpoint and the kind of value it takes. */
     enum Kind {
@@ -303,180 +356,225 @@ class BadInputTests {
             new Ranged("/api/v1/interventions/history/event/" + EVENT, "limit", 1, 500),
             new Ranged("/api/v1/sessions/" + SESSION + "/engagement", "limit", 1, 1000));
 
-    // ---- the properties ------------------------------------------------------------------------------------
+    // ---- the tests -----------------------------------------------------------------------------------------
 
-    @Property(tries = 200, seed = SEED)
-    void malformedJsonIsMalformedJson(@ForAll("malformedJson") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> malformedJsonIsMalformedJson() {
+        return send(Category.MALFORMED_JSON);
     }
 
-    @Property(tries = 300, seed = SEED)
-    void wrongJsonTypesNameTheirField(@ForAll("wrongTypes") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> wrongJsonTypesNameTheirField() {
+        return send(Category.WRONG_TYPES);
     }
 
-    @Property(tries = 60, seed = SEED)
-    void bodiesThatAreNotJsonAreUnsupportedMediaTypes(@ForAll("notJson") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> bodiesThatAreNotJsonAreUnsupportedMediaTypes() {
+        return send(Category.NOT_JSON);
     }
 
-    @Property(tries = 150, seed = SEED)
-    void unknownEnumValuesNameTheirField(@ForAll("unknownEnums") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> unknownEnumValuesNameTheirField() {
+        return send(Category.UNKNOWN_ENUMS);
     }
 
-    @Property(tries = 40, seed = SEED)
-    void bodiesOverOneMebibyteArePayloadTooLarge(@ForAll("oversized") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> bodiesOverOneMebibyteArePayloadTooLarge() {
+        return send(Category.OVERSIZED);
     }
 
-    @Property(tries = 250, seed = SEED)
-    void idsBreakingTheIdRuleOrNotUuidsNameTheirParameter(@ForAll("invalidIds") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> idsBreakingTheIdRuleOrNotUuidsNameTheirParameter() {
+        return send(Category.INVALID_IDS);
     }
 
-    @Property(tries = 200, seed = SEED)
-    void limitsOffsetsAndTimesOutOfRangeNameTheirParameter(@ForAll("outOfRange") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> limitsOffsetsAndTimesOutOfRangeNameTheirParameter() {
+        return send(Category.OUT_OF_RANGE);
     }
 
-    @Property(tries = 150, seed = SEED)
-    void unknownResourcesAreNotFoundAndWrongMethodsAreNotAllowed(@ForAll("unknown") Case c) throws Exception {
-        check(c);
+    @TestFactory
+    Stream<DynamicTest> unknownResourcesAreNotFoundAndWrongMethodsAreNotAllowed() {
+        return send(Category.UNKNOWN);
     }
 
-    @AfterContainer
+    @Test
+    void everyCategoryGeneratesTheSameRequestsOnEveryRun() {
+        Instant now = clock.instant();
+        int total = 0;
+        for (Category category : Category.values()) {
+            List<String> first =
+                    generate(category, now).stream().map(Case::toString).toList();
+            List<String> again =
+                    generate(category, now).stream().map(Case::toString).toList();
+            assertThat(first).as(category.label).hasSize(category.count).isEqualTo(again);
+            assertThat(Set.copyOf(first))
+                    .as("%s: distinct requests", category.label)
+                    .hasSizeGreaterThan(1);
+            total += first.size();
+        }
+        assertThat(total).as("generated bad-input requests").isGreaterThanOrEqualTo(AT_LEAST);
+    }
+
+    @AfterAll
     static void atLeastOneThousandGeneratedRequestsWereSent() {
-        assertThat(REQUESTS.get())
-                .as("generated bad-input requests sent by this suite")
-                .isGreaterThanOrEqualTo(1000);
+        int sent = 0;
+        for (Map.Entry<Category, Integer> generated : GENERATED.entrySet()) {
+            int n = SENT.get(generated.getKey()).get();
+            assertThat(n).as("%s: requests sent", generated.getKey().label).isEqualTo(generated.getValue());
+            sent += n;
+        }
+        if (GENERATED.size() == Category.values().length) {
+            assertThat(sent).as("generated bad-input requests sent").isGreaterThanOrEqualTo(AT_LEAST);
+        }
+    }
+
+    /** One dynamic test per generated request of the category, named with the category, index and request. */
+    Stream<DynamicTest> send(Category category) {
+        List<Case> cases = generate(category, clock.instant());
+        GENERATED.put(category, cases.size());
+        AtomicInteger sent = SENT.computeIfAbsent(category, k -> new AtomicInteger());
+        return IntStream.range(0, cases.size()).mapToObj(i -> {
+            Case c = cases.get(i);
+            String name = category.label + " #" + i + ": " + c.describe(60);
+            String shown = "[" + category.label + " #" + i + ", seed " + category.seed + "] " + c;
+            return DynamicTest.dynamicTest(name, () -> {
+                sent.incrementAndGet();
+                check(c, shown);
+            });
+        });
+    }
+
+    /** The requests of a category: its seed and count fix them; {@code now} anchors the times. */
+    static List<Case> generate(Category category, Instant now) {
+        SeededGenerator g = new SeededGenerator(category.seed);
+        return switch (category) {
+            case MALFORMED_JSON -> g.list(category.count, BadInputTests::malformedJson);
+            case WRONG_TYPES -> g.list(category.count, BadInputTests::wrongType);
+            case NOT_JSON -> g.list(category.count, BadInputTests::notJson);
+            case UNKNOWN_ENUMS -> g.list(category.count, BadInputTests::unknownEnum);
+            case OVERSIZED -> g.list(category.count, BadInputTests::oversized);
+            case INVALID_IDS -> g.list(category.count, BadInputTests::invalidId);
+            case OUT_OF_RANGE -> g.list(category.count, x -> outOfRange(x, now));
+            case UNKNOWN -> g.list(category.count, BadInputTests::unknown);
+        };
     }
 
     // ---- generators ----------------------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Case> malformedJson() {
-        Arbitrary<BodyEndpoint> endpoints = Arbitraries.of(BODY_ENDPOINTS);
-        Arbitrary<String> junk = Arbitraries.strings()
-                .withChars("{}[],:\"'\\ntrufalse0123456789.-+eE ")
-                .ofMinLength(1)
-                .ofMaxLength(40);
-        Arbitrary<Integer> cut = Arbitraries.integers().between(1, 10_000);
-        Arbitrary<Integer> style = Arbitraries.integers().between(0, 6);
-        return Combinators.combine(endpoints, junk, cut, style)
-                .as((e, j, at, s) -> {
+    static final String JUNK_CHARS = "{}[],:\"'\\ntrufalse0123456789.-+eE ";
+
+    /** Truncated, garbled, single-quoted, not UTF-8, nested too deep, or junk alone; never parseable JSON. */
+    static Case malformedJson(SeededGenerator g) {
+        return g.until(
+                x -> {
+                    BodyEndpoint e = x.pick(BODY_ENDPOINTS);
+                    String junk = x.string(JUNK_CHARS, 1, 40);
+                    int at = x.between(1, 10_000);
                     String base = e.base();
                     int i = 1 + at % (base.length() - 1);
                     byte[] body =
-                            switch (s) {
+                            switch (x.between(0, 6)) {
                                 case 0 -> base.substring(0, i).getBytes(StandardCharsets.UTF_8); // truncated
-                                case 1 -> (base.substring(0, i) + j + base.substring(i))
+                                case 1 -> (base.substring(0, i) + junk + base.substring(i))
                                         .getBytes(StandardCharsets.UTF_8); // garbage inside
-                                case 2 -> (base + j).getBytes(StandardCharsets.UTF_8); // trailing garbage
+                                case 2 -> (base + junk).getBytes(StandardCharsets.UTF_8); // trailing garbage
                                 case 3 -> base.replace('"', '\'').getBytes(StandardCharsets.UTF_8); // single quotes
                                 case 4 -> invalidUtf8(base, i); // not UTF-8
                                 case 5 -> ("{\"x\":" + "[".repeat(2000 + at) + "]".repeat(2000 + at) + "}")
                                         .getBytes(StandardCharsets.UTF_8); // nested deeper than the parser allows
-                                default -> j.getBytes(StandardCharsets.UTF_8); // junk alone
+                                default -> junk.getBytes(StandardCharsets.UTF_8); // junk alone
                             };
                     return new Case(e.method(), e.path(), Map.of(), body, new Expect(400, "malformed_json", null));
-                })
-                .filter(c -> !parses(c.body()));
+                },
+                c -> !parses(c.body()));
     }
 
-    @Provide
-    Arbitrary<Case> notJson() {
-        return Combinators.combine(
-                        Arbitraries.of(BODY_ENDPOINTS),
-                        Arbitraries.of(
-                                "text/plain",
-                                "application/xml",
-                                "application/x-www-form-urlencoded",
-                                "multipart/form-data; boundary=x",
-                                "image/png",
-                                "text/csv"))
-                .as((e, type) -> new Case(
-                        e.method(),
-                        e.path(),
-                        Map.of(),
-                        e.base().getBytes(StandardCharsets.UTF_8),
-                        new Expect(415, "unsupported_media_type", null),
-                        type));
+    static final List<String> NOT_JSON_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "image/png",
+            "text/csv");
+
+    /** A valid JSON body sent under another media type. */
+    static Case notJson(SeededGenerator g) {
+        BodyEndpoint e = g.pick(BODY_ENDPOINTS);
+        return new Case(
+                e.method(),
+                e.path(),
+                Map.of(),
+                e.base().getBytes(StandardCharsets.UTF_8),
+                new Expect(415, "unsupported_media_type", null),
+                g.pick(NOT_JSON_TYPES));
     }
 
-    @Provide
-    Arbitrary<Case> wrongTypes() {
-        Arbitrary<BodyEndpoint> endpoints = Arbitraries.of(BODY_ENDPOINTS);
-        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1_000);
-        Arbitrary<JsonNode> values = anyJson();
-        Arbitrary<Boolean> whole = Arbitraries.of(true, false, false, false, false);
-        return Combinators.combine(endpoints, pick, values, whole).as((e, p, v, w) -> {
-            if (w) {
-                // the body itself is not an object
-                JsonNode body = v.isObject() ? NODES.arrayNode().add(v) : v;
-                return new Case(
-                        e.method(),
-                        e.path(),
-                        Map.of(),
-                        bytes(body),
-                        body.isNull() && e.path().endsWith("/reject")
-                                // the reject body is optional: null is no body, and the decision is unknown
-                                ? new Expect(404, "decision_not_found", null)
-                                : Expect.invalid(e.wholeBodyField()));
-            }
-            ObjectNode body = e.baseNode();
-            if (e.wholeBodyField().equals("signals") && p % 2 == 0) {
-                List<String> names =
-                        List.copyOf(SIGNAL_FIELDS.keySet()).stream().sorted().toList();
-                String field = names.get(p % names.size());
-                JsonNode wrong = wrong(SIGNAL_FIELDS.get(field), v);
-                ((ObjectNode) body.get("signals").get(0)).set(field, wrong);
-                return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid("signals[0]." + field));
-            }
-            if (e.path().endsWith("/manual") && p % 3 == 0) {
-                List<String> names =
-                        POLL_CONTEXT_FIELDS.keySet().stream().sorted().toList();
-                String field = names.get(p % names.size());
-                ((ObjectNode) body.get("context")).set(field, wrong(POLL_CONTEXT_FIELDS.get(field), v));
-                return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid("context." + field));
-            }
-            List<String> names = e.fields().keySet().stream().sorted().toList();
+    /** A body that is not an object (one in five), or a valid body with one field of the wrong JSON type. */
+    static Case wrongType(SeededGenerator g) {
+        BodyEndpoint e = g.pick(BODY_ENDPOINTS);
+        int p = g.between(0, 1_000);
+        JsonNode v = anyJson(g);
+        if (g.oneIn(5)) {
+            JsonNode body = v.isObject() ? NODES.arrayNode().add(v) : v;
+            return new Case(
+                    e.method(),
+                    e.path(),
+                    Map.of(),
+                    bytes(body),
+                    body.isNull() && e.path().endsWith("/reject")
+                            // the reject body is optional: null is no body, and the decision is unknown
+                            ? new Expect(404, "decision_not_found", null)
+                            : Expect.invalid(e.wholeBodyField()));
+        }
+        ObjectNode body = e.baseNode();
+        if (e.wholeBodyField().equals("signals") && p % 2 == 0) {
+            List<String> names = SIGNAL_FIELDS.keySet().stream().sorted().toList();
             String field = names.get(p % names.size());
-            body.set(field, wrong(e.fields().get(field), v));
-            return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid(field));
-        });
+            ((ObjectNode) body.get("signals").get(0)).set(field, wrong(SIGNAL_FIELDS.get(field), v));
+            return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid("signals[0]." + field));
+        }
+        if (e.path().endsWith("/manual") && p % 3 == 0) {
+            List<String> names = POLL_CONTEXT_FIELDS.keySet().stream().sorted().toList();
+            String field = names.get(p % names.size());
+            ((ObjectNode) body.get("context")).set(field, wrong(POLL_CONTEXT_FIELDS.get(field), v));
+            return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid("context." + field));
+        }
+        List<String> names = e.fields().keySet().stream().sorted().toList();
+        String field = names.get(p % names.size());
+        body.set(field, wrong(e.fields().get(field), v));
+        return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid(field));
     }
 
-    @Provide
-    Arbitrary<Case> unknownEnums() {
-        Arbitrary<String> words = Arbitraries.oneOf(
-                Arbitraries.strings().alpha().withChars('_', ' ').ofMinLength(1).ofMaxLength(20),
-                Arbitraries.of(
-                        "auto",
-                        "Semi_Auto",
-                        "SEMI-AUTO",
-                        " AUTO",
-                        "AUTO ",
-                        "TURBO",
-                        "POLLS",
-                        "CHAT",
-                        "chatprompt",
-                        "BROADCASTS",
-                        "Steady!",
-                        "demo2",
-                        "STEADY",
-                        "vote",
-                        "poll-vote",
-                        "",
-                        "ALL",
-                        "Pending",
-                        "1",
-                        "true"));
-        Arbitrary<Integer> which = Arbitraries.integers().between(0, 7);
-        return Combinators.combine(which, words)
-                .as(BadInputTests::unknownEnum)
-                .filter(c -> c != null)
-                .map(c -> java.util.Objects.requireNonNull(c));
+    static final List<String> ENUM_LOOKALIKES = List.of(
+            "auto",
+            "Semi_Auto",
+            "SEMI-AUTO",
+            " AUTO",
+            "AUTO ",
+            "TURBO",
+            "POLLS",
+            "CHAT",
+            "chatprompt",
+            "BROADCASTS",
+            "Steady!",
+            "demo2",
+            "STEADY",
+            "vote",
+            "poll-vote",
+            "",
+            "ALL",
+            "Pending",
+            "1",
+            "true");
+
+    static final String ALPHA = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /** A word that is none of the values of the enum it is sent as (a look-alike or a random word). */
+    static Case unknownEnum(SeededGenerator g) {
+        return Objects.requireNonNull(g.until(
+                x -> unknownEnum(x.between(0, 7), x.oneIn(2) ? x.string(ALPHA + "_ ", 1, 20) : x.pick(ENUM_LOOKALIKES)),
+                Objects::nonNull));
     }
 
     static @Nullable Case unknownEnum(int which, String word) {
@@ -494,7 +592,7 @@ class BadInputTests {
                 "qa_upvote",
                 "join",
                 "leave");
-        String upper = word.toUpperCase(java.util.Locale.ROOT);
+        String upper = word.toUpperCase(Locale.ROOT);
         String q = STRICT.writeValueAsString(word);
         return switch (which) {
             case 0 -> modes.contains(word)
@@ -554,116 +652,106 @@ class BadInputTests {
         return new Case(method, path, Map.of(), json.getBytes(StandardCharsets.UTF_8), Expect.invalid(field));
     }
 
-    @Provide
-    Arbitrary<Case> oversized() {
-        Arbitrary<BodyEndpoint> endpoints = Arbitraries.of(BODY_ENDPOINTS);
-        Arbitrary<Integer> extra = Arbitraries.integers().between(1, 64 * 1024);
-        Arbitrary<Character> fill = Arbitraries.chars().alpha();
-        return Combinators.combine(endpoints, extra, fill).as((e, n, ch) -> {
-            String base = e.base();
-            int padding = MIB + n - base.length() - 9; // the body is MIB + n bytes
-            String padded = "{\"pad\":\"" + String.valueOf(ch).repeat(padding) + "\"," + base.substring(1);
-            byte[] body = padded.getBytes(StandardCharsets.UTF_8);
-            return new Case(e.method(), e.path(), Map.of(), body, new Expect(413, "payload_too_large", null));
-        });
+    /** A valid body padded to 1 MiB plus 1 to 64 KiB bytes (one in four exactly one byte over). */
+    static Case oversized(SeededGenerator g) {
+        BodyEndpoint e = g.pick(BODY_ENDPOINTS);
+        int n = g.oneIn(4) ? 1 : g.between(1, 64 * 1024);
+        String fill = g.string(ALPHA, 1, 1);
+        String base = e.base();
+        int padding = MIB + n - base.length() - 9; // the body is MIB + n bytes
+        String padded = "{\"pad\":\"" + fill.repeat(padding) + "\"," + base.substring(1);
+        byte[] body = padded.getBytes(StandardCharsets.UTF_8);
+        return new Case(e.method(), e.path(), Map.of(), body, new Expect(413, "payload_too_large", null));
     }
 
-    @Provide
-    Arbitrary<Case> invalidIds() {
-        Arbitrary<String> badIds = badIds(false);
-        Arbitrary<String> badBodyIds = badIds(true);
-        Arbitrary<Case> paths = Combinators.combine(Arbitraries.of(PATH_IDS), badIds)
-                .as((e, id) -> {
+    /**
+     * Ids breaking §0 rule 5 in a path (4 in 12), in a body (3 in 12) or in a query (1 in 12), and decision (2 in
+     * 12) and simulation (2 in 12) ids that are not UUIDs.
+     */
+    static Case invalidId(SeededGenerator g) {
+        return g.frequency(
+                new SeededGenerator.Weighted<>(4, x -> {
+                    PathEndpoint e = x.pick(PATH_IDS);
                     String body = validBodyFor(e);
                     return new Case(
                             e.method(),
-                            e.template().replace("{id}", encode(id)),
+                            e.template().replace("{id}", encode(badId(x, false))),
                             Map.of(),
                             body == null ? null : body.getBytes(StandardCharsets.UTF_8),
                             Expect.invalid(e.field()));
-                });
-        Arbitrary<Case> bodies = Combinators.combine(
-                        Arbitraries.of(BODY_ENDPOINTS)
-                                .filter(e -> e.fields().keySet().stream().anyMatch(f -> f.endsWith("_id"))),
-                        Arbitraries.integers().between(0, 100),
-                        badBodyIds)
-                .as((e, p, id) -> {
+                }),
+                new SeededGenerator.Weighted<>(3, x -> {
+                    BodyEndpoint e = x.pick(BODY_ENDPOINTS.stream()
+                            .filter(b -> b.fields().keySet().stream().anyMatch(f -> f.endsWith("_id")))
+                            .toList());
                     List<String> ids = e.fields().keySet().stream()
                             .filter(f -> f.endsWith("_id"))
                             .sorted()
                             .toList();
-                    String field = ids.get(p % ids.size());
+                    String field = x.pick(ids);
                     ObjectNode body = e.baseNode();
-                    body.put(field, id);
+                    body.put(field, badId(x, true));
                     return new Case(e.method(), e.path(), Map.of(), bytes(body), Expect.invalid(field));
-                });
-        Arbitrary<Case> queries = Combinators.combine(Arbitraries.of("event_id", "org_id"), badIds)
-                .as((param, id) ->
-                        new Case("GET", "/api/v1/agent/sessions", Map.of(param, id), null, Expect.invalid(param)));
-        Arbitrary<String> notUuids = notUuids();
-        Arbitrary<Case> decisions = Combinators.combine(Arbitraries.of("approve", "reject"), notUuids)
-                .as((action, id) -> new Case(
-                        "POST",
-                        "/api/v1/agent/sessions/" + SESSION + "/decisions/" + encode(id) + "/" + action,
-                        Map.of(),
-                        null,
-                        Expect.invalid("decision_id")));
-        Arbitrary<Case> simulations = Combinators.combine(Arbitraries.of("GET", "DELETE"), notUuids)
-                .as((method, id) -> new Case(
-                        method, "/api/v1/simulations/" + encode(id), Map.of(), null, Expect.invalid("simulation_id")));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, paths),
-                net.jqwik.api.Tuple.of(3, bodies),
-                net.jqwik.api.Tuple.of(1, queries),
-                net.jqwik.api.Tuple.of(2, decisions),
-                net.jqwik.api.Tuple.of(2, simulations));
+                }),
+                new SeededGenerator.Weighted<>(1, x -> {
+                    String param = x.pick("event_id", "org_id");
+                    return new Case(
+                            "GET",
+                            "/api/v1/agent/sessions",
+                            Map.of(param, badId(x, false)),
+                            null,
+                            Expect.invalid(param));
+                }),
+                new SeededGenerator.Weighted<>(
+                        2,
+                        x -> new Case(
+                                "POST",
+                                "/api/v1/agent/sessions/" + SESSION + "/decisions/" + encode(notUuid(x)) + "/"
+                                        + x.pick("approve", "reject"),
+                                Map.of(),
+                                null,
+                                Expect.invalid("decision_id"))),
+                new SeededGenerator.Weighted<>(
+                        2,
+                        x -> new Case(
+                                x.pick("GET", "DELETE"),
+                                "/api/v1/simulations/" + encode(notUuid(x)),
+                                Map.of(),
+                                null,
+                                Expect.invalid("simulation_id"))));
     }
 
-    /** Ids breaking {@code ^[A-Za-z0-9_-]{1,100}$}: a forbidden character, or too long. */
-    static Arbitrary<String> badIds(boolean inBody) {
+    static final String ID_CHARS = ALPHA + "0123456789_-";
+
+    /** An id breaking {@code ^[A-Za-z0-9_-]{1,100}$}: a forbidden character (2 in 3), or too long (1 in 3). */
+    static String badId(SeededGenerator g, boolean inBody) {
         String forbidden =
                 inBody ? " !@#$%^&*()+=[]{}|\\:'\",<>?~`.;/üß€😀\t\n" : " !@#$%^&*()+=[]{}|\\:'\",<>?~`.üß€😀";
-        Arbitrary<String> valid = Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .withCharRange('A', 'Z')
-                .withCharRange('0', '9')
-                .withChars('_', '-')
-                .ofMinLength(0)
-                .ofMaxLength(20);
-        Arbitrary<String> bad = Arbitraries.strings()
-                .withChars(forbidden.toCharArray())
-                .ofMinLength(1)
-                .ofMaxLength(3);
-        Arbitrary<String> withForbidden = Combinators.combine(valid, bad, valid).as((a, b, c) -> a + b + c);
-        Arbitrary<String> tooLong = Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .withChars('_', '-', '7')
-                .ofMinLength(101)
-                .ofMaxLength(160);
-        return Arbitraries.oneOf(withForbidden, withForbidden, tooLong)
-                .filter(s -> !com.engagementconductor.shared.Ids.valid(s))
+        return g.until(
+                x -> x.oneIn(3)
+                        ? x.string("abcdefghijklmnopqrstuvwxyz_-7", x.oneIn(4) ? 101 : 102, 160)
+                        : x.string(ID_CHARS, 0, 20) + x.string(forbidden, 1, 3) + x.string(ID_CHARS, 0, 20),
                 // whole-segment dots are path syntax, not ids
-                .filter(s -> !s.equals(".") && !s.equals(".."));
+                s -> !Ids.valid(s) && !s.equals(".") && !s.equals(".."));
     }
 
-    /** Decision and simulation ids that are not lower-case UUIDs. */
-    static Arbitrary<String> notUuids() {
-        Arbitrary<UUID> uuids = Arbitraries.randomValue(r -> new UUID(r.nextLong(), r.nextLong()));
-        return Arbitraries.oneOf(
-                        uuids.map(u -> u.toString().replace("-", "")),
-                        uuids.map(u -> u.toString().substring(0, 35)),
-                        uuids.map(u -> u + "0"),
-                        uuids.map(u -> u.toString().replaceFirst("-", "_")),
-                        Arbitraries.integers().between(0, 9).map(i -> i + "-" + i + "-" + i + "-" + i + "-" + i),
-                        Arbitraries.strings()
-                                .alpha()
-                                .numeric()
-                                .withChars('-')
-                                .ofMinLength(1)
-                                .ofMaxLength(40))
+    /** A decision or simulation id that is not a UUID in any spelling. */
+    static String notUuid(SeededGenerator g) {
+        return g.until(
+                x -> switch (x.between(0, 5)) {
+                    case 0 -> x.uuid().toString().replace("-", "");
+                    case 1 -> x.uuid().toString().substring(0, 35);
+                    case 2 -> x.uuid() + "0";
+                    case 3 -> x.uuid().toString().replaceFirst("-", "_");
+                    case 4 -> {
+                        int i = x.between(0, 9);
+                        yield i + "-" + i + "-" + i + "-" + i + "-" + i;
+                    }
+                    default -> x.string(ALPHA + "0123456789-", 1, 40);
+                },
                 // UUIDs are read case-insensitively (RFC 9562), so only other spellings are "not a UUID"
-                .filter(s -> {
-                    String lower = s.toLowerCase(java.util.Locale.ROOT);
+                s -> {
+                    String lower = s.toLowerCase(Locale.ROOT);
                     try {
                         return !UUID.fromString(lower).toString().equals(lower);
                     } catch (IllegalArgumentException e) {
@@ -672,140 +760,134 @@ class BadInputTests {
                 });
     }
 
-    @Provide
-    Arbitrary<Case> outOfRange() {
-        Arbitrary<Case> numbers = Combinators.combine(
-                        Arbitraries.of(RANGED),
-                        Arbitraries.longs().between(1, Long.MAX_VALUE),
-                        Arbitraries.of(true, false))
-                .as((r, n, below) -> {
-                    long value =
-                            below ? r.min() - (n % 1_000_000_000_000L) - 1 : r.max() + (n % 1_000_000_000_000L) + 1;
+    static final List<String> NOT_NUMBERS =
+            List.of("abc", "1.5", "1e3", "0x1G", "99999999999999999999", "-", "ten", "NaN", "1,000", "2147483648");
+
+    static final List<String> NOT_TIMES = List.of(
+            "yesterday",
+            "2026-13-01T00:00:00Z",
+            "2026-02-30T10:00:00Z",
+            "12:00",
+            "2026-03-01 10:00",
+            "1772359200",
+            "2026-03-01T25:00:00Z");
+
+    /**
+     * Integer parameters below or above their range (5 in 10; one in four just past the bound), or not integers (3
+     * in 10); {@code since} not a time or over 24 h back (1 in 10); reject reasons over 500 characters (1 in 10).
+     */
+    static Case outOfRange(SeededGenerator g, Instant now) {
+        return g.frequency(
+                new SeededGenerator.Weighted<>(5, x -> {
+                    Ranged r = x.pick(RANGED);
+                    long beyond = x.oneIn(4) ? 0 : x.between(0L, 999_999_999_999L);
+                    long value = x.oneIn(2) ? r.min() - beyond - 1 : r.max() + beyond + 1;
                     return new Case(
                             "GET", r.path(), Map.of(r.param(), Long.toString(value)), null, Expect.invalid(r.param()));
-                });
-        Arbitrary<Case> notNumbers = Combinators.combine(
-                        Arbitraries.of(RANGED),
-                        Arbitraries.of(
-                                "abc",
-                                "1.5",
-                                "1e3",
-                                "0x1G",
-                                "99999999999999999999",
-                                "-",
-                                "ten",
-                                "NaN",
-                                "1,000",
-                                "2147483648"))
-                .as((r, v) -> new Case("GET", r.path(), Map.of(r.param(), v), null, Expect.invalid(r.param())));
-        Arbitrary<Case> since = Arbitraries.oneOf(
-                        Arbitraries.of(
-                                "yesterday",
-                                "2026-13-01T00:00:00Z",
-                                "2026-02-30T10:00:00Z",
-                                "12:00",
-                                "2026-03-01 10:00",
-                                "1772359200",
-                                "2026-03-01T25:00:00Z"),
-                        Arbitraries.integers()
-                                .between(25, 24 * 365)
-                                .map(h -> com.engagementconductor.shared.Timestamps.format(
-                                        Suite.INSTANCE.clock.instant().minus(Duration.ofHours(h)))))
-                .map(s -> new Case(
-                        "GET",
-                        "/api/v1/sessions/" + SESSION + "/engagement",
-                        Map.of("since", s),
-                        null,
-                        Expect.invalid("since")));
-        Arbitrary<Case> reasons = Arbitraries.strings()
-                .alpha()
-                .withChars(' ')
-                .ofMinLength(501)
-                .ofMaxLength(700)
-                .map(reason -> new Case(
-                        "POST",
-                        "/api/v1/agent/sessions/" + SESSION + "/decisions/" + DECISION + "/reject",
-                        Map.of("reason", reason),
-                        null,
-                        Expect.invalid("reason")));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, numbers),
-                net.jqwik.api.Tuple.of(3, notNumbers),
-                net.jqwik.api.Tuple.of(1, since),
-                net.jqwik.api.Tuple.of(1, reasons));
+                }),
+                new SeededGenerator.Weighted<>(3, x -> {
+                    Ranged r = x.pick(RANGED);
+                    return new Case(
+                            "GET", r.path(), Map.of(r.param(), x.pick(NOT_NUMBERS)), null, Expect.invalid(r.param()));
+                }),
+                new SeededGenerator.Weighted<>(
+                        1,
+                        x -> new Case(
+                                "GET",
+                                "/api/v1/sessions/" + SESSION + "/engagement",
+                                Map.of(
+                                        "since",
+                                        x.oneIn(2)
+                                                ? x.pick(NOT_TIMES)
+                                                : Timestamps.format(
+                                                        now.minus(Duration.ofHours(x.between(25, 24 * 365))))),
+                                null,
+                                Expect.invalid("since"))),
+                new SeededGenerator.Weighted<>(
+                        1,
+                        x -> new Case(
+                                "POST",
+                                "/api/v1/agent/sessions/" + SESSION + "/decisions/" + DECISION + "/reject",
+                                Map.of("reason", x.string(ALPHA + " ", x.oneIn(4) ? 501 : 502, 700)),
+                                null,
+                                Expect.invalid("reason"))));
     }
 
-    @Provide
-    Arbitrary<Case> unknown() {
-        Arbitrary<String> ids = Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .numeric()
-                .withChars('_', '-')
-                .ofMinLength(1)
-                .ofMaxLength(40)
-                .map(s -> "nx_" + s);
-        Arbitrary<UUID> uuids = Arbitraries.randomValue(r -> new UUID(r.nextLong(), r.nextLong()));
-        Arbitrary<Case> signals = ids.map(id -> new Case(
-                "POST",
-                "/api/v1/sessions/" + id + "/signals",
-                Map.of(),
-                ("{\"signals\":[" + SIGNAL + "]}").getBytes(StandardCharsets.UTF_8),
-                new Expect(404, "session_not_found", null)));
-        Arbitrary<Case> engagement = ids.map(id -> new Case(
-                "GET",
-                "/api/v1/sessions/" + id + "/engagement",
-                Map.of(),
-                null,
-                new Expect(404, "session_not_found", null)));
-        Arbitrary<Case> decisions = Combinators.combine(Arbitraries.of("approve", "reject"), uuids)
-                .as((action, id) -> new Case(
-                        "POST",
-                        "/api/v1/agent/sessions/" + SESSION + "/decisions/" + id + "/" + action,
-                        Map.of(),
-                        null,
-                        new Expect(404, "decision_not_found", null)));
-        Arbitrary<Case> simulations = Combinators.combine(Arbitraries.of("GET", "DELETE"), uuids)
-                .as((method, id) -> new Case(
-                        method,
-                        "/api/v1/simulations/" + id,
-                        Map.of(),
-                        null,
-                        new Expect(404, "simulation_not_found", null)));
-        Arbitrary<Case> routes = ids.map(id ->
-                new Case("GET", "/api/v1/" + id + "/nothing", Map.of(), null, new Expect(404, "not_found", null)));
-        Arbitrary<Case> methods = Combinators.combine(
-                        Arbitraries.of("PATCH", "DELETE", "POST"),
-                        Arbitraries.of(
-                                "/api/v1/agent/sessions/" + SESSION + "/status",
-                                "/api/v1/interventions/stats/" + SESSION,
-                                "/api/v1/sessions/" + SESSION + "/engagement"))
-                .as((method, path) ->
-                        new Case(method, path, Map.of(), null, new Expect(405, "method_not_allowed", null)));
-        return Arbitraries.oneOf(signals, engagement, decisions, simulations, routes, methods);
+    static final List<String> SINGLE_METHOD_PATHS = List.of(
+            "/api/v1/agent/sessions/" + SESSION + "/status",
+            "/api/v1/interventions/stats/" + SESSION,
+            "/api/v1/sessions/" + SESSION + "/engagement");
+
+    /** Unknown sessions, decisions, simulations and routes (404), and methods a route does not take (405). */
+    static Case unknown(SeededGenerator g) {
+        String id = "nx_" + g.string("abcdefghijklmnopqrstuvwxyz0123456789_-", 1, 40);
+        return switch (g.between(0, 5)) {
+            case 0 -> new Case(
+                    "POST",
+                    "/api/v1/sessions/" + id + "/signals",
+                    Map.of(),
+                    ("{\"signals\":[" + SIGNAL + "]}").getBytes(StandardCharsets.UTF_8),
+                    new Expect(404, "session_not_found", null));
+            case 1 -> new Case(
+                    "GET",
+                    "/api/v1/sessions/" + id + "/engagement",
+                    Map.of(),
+                    null,
+                    new Expect(404, "session_not_found", null));
+            case 2 -> new Case(
+                    "POST",
+                    "/api/v1/agent/sessions/" + SESSION + "/decisions/" + g.uuid() + "/" + g.pick("approve", "reject"),
+                    Map.of(),
+                    null,
+                    new Expect(404, "decision_not_found", null));
+            case 3 -> new Case(
+                    g.pick("GET", "DELETE"),
+                    "/api/v1/simulations/" + g.uuid(),
+                    Map.of(),
+                    null,
+                    new Expect(404, "simulation_not_found", null));
+            case 4 -> new Case("GET", "/api/v1/" + id + "/nothing", Map.of(), null, new Expect(404, "not_found", null));
+            default -> new Case(
+                    g.pick("PATCH", "DELETE", "POST"),
+                    g.pick(SINGLE_METHOD_PATHS),
+                    Map.of(),
+                    null,
+                    new Expect(405, "method_not_allowed", null));
+        };
     }
 
     // ---- JSON helpers --------------------------------------------------------------------------------------
 
-    /** Any JSON value of any kind. */
-    static Arbitrary<JsonNode> anyJson() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(12).map(s -> (JsonNode) NODES.stringNode(s)),
-                Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i)),
-                Arbitraries.doubles().between(-1e6, 1e6).map(d -> (JsonNode) NODES.numberNode(d)),
-                Arbitraries.of(true, false).map(b -> (JsonNode) NODES.booleanNode(b)),
-                Arbitraries.integers().between(0, 3).map(n -> {
-                    ArrayNode a = NODES.arrayNode();
-                    for (int i = 0; i < n; i++) {
-                        a.add(i);
-                    }
-                    return (JsonNode) a;
-                }),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5).map(k -> {
-                    ObjectNode o = NODES.objectNode();
-                    o.put(k, 1);
-                    return (JsonNode) o;
-                }),
-                Arbitraries.just((JsonNode) NODES.nullNode()));
+    /** Letters, digits, JSON syntax, control characters and non-ASCII text, for generated JSON strings. */
+    static final String ANY_CHARS = ALPHA + "0123456789 _-.:,{}[]\"'\\/\u0000\u0007\t\n\rüß€中😀";
+
+    static final List<Integer> EDGE_INTS = List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+    /** Any JSON value of any kind: a string, an int, a double, a boolean, an array, an object or null. */
+    static JsonNode anyJson(SeededGenerator g) {
+        return switch (g.between(0, 6)) {
+            case 0 -> NODES.stringNode(g.string(ANY_CHARS, 0, 12));
+            case 1 -> {
+                int i = g.oneIn(4) ? g.pick(EDGE_INTS) : g.anyInt();
+                yield NODES.numberNode(i);
+            }
+            case 2 -> NODES.numberNode(g.between(-1e6, 1e6));
+            case 3 -> NODES.booleanNode(g.oneIn(2));
+            case 4 -> {
+                ArrayNode a = NODES.arrayNode();
+                int n = g.between(0, 3);
+                for (int i = 0; i < n; i++) {
+                    a.add(i);
+                }
+                yield a;
+            }
+            case 5 -> {
+                ObjectNode o = NODES.objectNode();
+                o.put(g.string(ALPHA, 1, 5), 1);
+                yield o;
+            }
+            default -> NODES.nullNode();
+        };
     }
 
     /** A value that is not of the field's kind (a generated one when it differs, else a fixed wrong one). */
@@ -860,45 +942,95 @@ class BadInputTests {
     }
 
     static String encode(String segment) {
-        return org.springframework.web.util.UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8);
+        return UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8);
+    }
+
+    // ---- showing a request ---------------------------------------------------------------------------------
+
+    /** At most {@code max} characters of {@code s}, control characters escaped. */
+    static String printable(String s, int max) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < s.length() && shown < max; shown++) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            switch (cp) {
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (Character.isISOControl(cp)) {
+                        out.append(String.format("\\u%04x", cp));
+                    } else {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+        }
+        return s.codePointCount(0, s.length()) > max ? out + "…" : out.toString();
+    }
+
+    /** At most {@code max} characters of a body: its text when it is UTF-8, else its bytes with {@code \xNN}. */
+    static String excerpt(byte[] body, int max) {
+        try {
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+            return printable(text, max);
+        } catch (CharacterCodingException e) {
+            StringBuilder out = new StringBuilder("(not UTF-8) ");
+            for (int i = 0; i < body.length && i < max; i++) {
+                int b = body[i] & 0xFF;
+                if (b == '\\') {
+                    out.append("\\\\");
+                } else if (b >= 0x20 && b < 0x7F) {
+                    out.append((char) b);
+                } else {
+                    out.append(String.format("\\x%02X", b));
+                }
+            }
+            return body.length > max ? out + "…" : out.toString();
+        }
     }
 
     // ---- the check -----------------------------------------------------------------------------------------
 
-    static void check(Case c) throws Exception {
-        Suite suite = Suite.INSTANCE;
+    /** Sends the request; the answer must be the expected 4xx problem of §5, never a 5xx. */
+    void check(Case c, String shown) throws Exception {
         MockHttpServletRequestBuilder b = MockMvcRequestBuilders.request(
-                        HttpMethod.valueOf(c.method()), java.net.URI.create(c.path()))
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + suite.manager());
+                        HttpMethod.valueOf(c.method()), URI.create(c.path()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + manager());
         c.query().forEach(b::param);
         if (c.body() != null) {
             b.contentType(MediaType.parseMediaType(c.contentType())).content(c.body());
         }
-        REQUESTS.incrementAndGet();
-        MockHttpServletResponse r = suite.mvc.perform(b).andReturn().getResponse();
+        MockHttpServletResponse r = mvc.perform(b).andReturn().getResponse();
         String text = r.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(r.getStatus()).as("%s answered %s", c, text).isLessThan(500);
-        assertThat(r.getContentType()).as("%s answered %s", c, text).startsWith("application/problem+json");
+        String answered = shown + " answered " + r.getStatus() + " " + text;
+        assertThat(r.getStatus()).as(answered).isBetween(400, 499);
+        assertThat(r.getContentType()).as(answered).startsWith("application/problem+json");
         JsonNode problem = STRICT.readTree(text);
         String code = problem.path("code").asString("");
-        assertThat(CODES).as("%s answered %s", c, text).containsEntry(code, r.getStatus());
-        assertThat(problem.path("status").asInt()).isEqualTo(r.getStatus());
-        assertThat(problem.path("type").asString()).isEqualTo("urn:engagement-conductor:problem:" + code);
-        assertThat(problem.path("detail").asString("")).isNotBlank();
+        assertThat(CODES).as(answered).containsEntry(code, r.getStatus());
+        assertThat(problem.path("status").asInt()).as(answered).isEqualTo(r.getStatus());
+        assertThat(problem.path("type").asString()).as(answered).isEqualTo("urn:engagement-conductor:problem:" + code);
+        assertThat(problem.path("detail").asString("")).as(answered).isNotBlank();
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asString("")));
         if (code.equals("validation_failed")) {
-            List<String> fields = new ArrayList<>();
-            problem.path("errors").forEach(e -> fields.add(e.path("field").asString("")));
-            assertThat(fields).as("%s answered %s", c, text).isNotEmpty().doesNotContain("");
+            assertThat(fields).as(answered).isNotEmpty().doesNotContain("");
         }
         if (r.getStatus() == 405) {
-            assertThat(r.getHeader(HttpHeaders.ALLOW)).as("%s: Allow", c).isNotBlank();
+            assertThat(r.getHeader(HttpHeaders.ALLOW)).as("%s: Allow", answered).isNotBlank();
         }
         Expect e = c.expect();
-        assertThat(r.getStatus() + " " + code).as("%s answered %s", c, text).isEqualTo(e.status() + " " + e.code());
+        assertThat(r.getStatus() + " " + code).as(answered).isEqualTo(e.status() + " " + e.code());
         if (e.field() != null) {
-            List<String> fields = new ArrayList<>();
-            problem.path("errors").forEach(x -> fields.add(x.path("field").asString("")));
-            assertThat(fields).as("%s answered %s", c, text).contains(e.field());
+            assertThat(fields).as(answered).contains(e.field());
         }
     }
 }
