@@ -1,7 +1,11 @@
 package com.engagementconductor.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementconductor.intervention.InterventionTopics;
@@ -104,7 +108,7 @@ class DemoScenarioTests {
         }
     }
 
-    private Run run(String sessionId, String body, String token) throws Exception {
+    private Run run(String sessionId, String body, String token, boolean approveManually) throws Exception {
         List<JsonNode> events = new CopyOnWriteArrayList<>();
         List<JsonNode> anomalies = new CopyOnWriteArrayList<>();
         List<JsonNode> commands = new CopyOnWriteArrayList<>();
@@ -146,6 +150,9 @@ class DemoScenarioTests {
                 lane.settle();
                 barrier();
             }
+            if (approveManually) {
+                approvePending(sessionId, events, token);
+            }
             if (commands.size() > executedCount(events)) {
                 // the delivery report and its announcement travel through the executor and the outbox relay
                 Awaitility.await().until(() -> executedCount(events) >= commands.size());
@@ -161,16 +168,138 @@ class DemoScenarioTests {
                 .count();
     }
 
+    /** The presenter's click: approves the pending decision once it is published. */
+    private void approvePending(String sessionId, List<JsonNode> events, String token) throws Exception {
+        Optional<JsonNode> decision = events.stream()
+                .filter(e -> e.path("type").asString().equals("agent.decision"))
+                .findFirst();
+        boolean resolved =
+                events.stream().anyMatch(e -> e.path("type").asString().equals("agent.decision.resolved"));
+        if (decision.isPresent() && !resolved) {
+            String id = decision.get()
+                    .path("data")
+                    .path("decision")
+                    .path("decisionId")
+                    .asString();
+            mvc.perform(post("/api/v1/agent/sessions/" + sessionId + "/decisions/" + id + "/approve")
+                            .header("Authorization", "Bearer " + token))
+                    .andExpect(status().isOk());
+            lane.settle();
+            barrier();
+        }
+    }
+
     @Test
     void theDemoDropsIntervenesWithAnAutoApprovedPollAndRecovers() throws Exception {
         TestTokens tokens = new TestTokens(clock);
         Run run = run(
-                "demo_1", "{\"session_id\":\"demo_1\",\"scenario\":\"demo\",\"event_id\":\"evt_demo\"}", tokens.org());
-        run.scores.forEach((s, v) -> System.out.println("DEMO t=" + s + " score=" + v));
-        run.events.forEach(e -> System.out.println(
-                "DEMO event " + run.sessionSecond(e.path("timestamp").asString()) + " "
-                        + e.path("type").asString() + " " + e.path("data")));
-        run.anomalies.forEach(e -> System.out.println("DEMO anomaly " + e));
+                "demo_1",
+                "{\"session_id\":\"demo_1\",\"scenario\":\"demo\",\"event_id\":\"evt_demo\"}",
+                tokens.org(),
+                false);
+        assertThat(run.started().path("attendees").asInt()).isEqualTo(500);
+        assertThat(run.started().path("seed").asLong()).isEqualTo(7L);
+
+        // 0–40 s (ticks 1–9): about 72–75 with the organizer poll open; about 75 at tick 9 when the room goes quiet
+        for (long t = 0; t <= 40; t += 5) {
+            assertThat(run.display(t)).as("display at %d s", t).isBetween(68.0, 80.0);
+        }
+        assertThat(run.mean(0, 40)).as("baseline mean (SIM-7)").isBetween(0.65, 0.82);
+        assertThat(run.display(40)).isBetween(72.0, 78.0);
+        // 45–85 s (ticks 10–18): the score slides as the windows empty, to about 61
+        assertThat(run.display(85)).isBetween(58.0, 67.0).isLessThan(run.display(45) - 8.0);
+
+        // about 90 s: SUDDEN_DROP raised, nothing before it; raised within 75 s of the quiet start (SIM-7)
+        assertThat(run.anomalies()).hasSize(1);
+        JsonNode anomaly = run.anomalies().get(0);
+        assertThat(anomaly.path("type").asString()).isEqualTo("SUDDEN_DROP");
+        long raised = run.sessionSecond(anomaly.path("timestamp").asString());
+        assertThat(raised).isBetween(85L, 100L).isLessThanOrEqualTo(40L + 75L);
+        assertThat(run.display(raised)).as("display when raised").isBetween(52.0, 62.0);
+
+        // the POLL decision, auto-approved in SEMI_AUTO thanks to the pre-load: 0.78 over 14 attempts
+        JsonNode decision =
+                run.first("agent.decision").orElseThrow().path("data").path("decision");
+        assertThat(decision.path("interventionType").asString()).isEqualTo("POLL");
+        assertThat(decision.path("autoApproved").asBoolean()).isTrue();
+        assertThat(decision.path("posteriorMean").asDouble()).isCloseTo(0.78125, within(1e-9));
+        assertThat(decision.path("historicalPerformance").path("totalAttempts").asLong())
+                .isEqualTo(14L);
+        assertThat(run.first("agent.decision.resolved")
+                        .orElseThrow()
+                        .path("data")
+                        .path("resolution")
+                        .asString())
+                .isEqualTo("AUTO_APPROVED");
+        assertThat(run.sessionSecond(run.first("agent.decision")
+                        .orElseThrow()
+                        .path("timestamp")
+                        .asString()))
+                .isEqualTo(raised);
+
+        // the poll is delivered to the simulated attendees and replaces the organizer poll
+        assertThat(run.commands()).hasSize(1);
+        JsonNode executed = run.first("agent.intervention.executed").orElseThrow();
+        assertThat(executed.path("data").path("success").asBoolean()).isTrue();
+        assertThat(executed.path("data").path("intervention_type").asString()).isEqualTo("POLL");
+        long execution = run.sessionSecond(executed.path("timestamp").asString());
+        assertThat(execution).isBetween(raised, raised + 5);
+
+        // the trough (about 39) just after the agent poll restarts participation from 0, then the recovery
+        double trough = run.scores().subMap(execution, true, execution + 20, true).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .min()
+                .orElseThrow();
+        assertThat(trough).as("trough (SIM-7)").isBetween(0.30, 0.55);
+        long last = run.scores().lastKey();
+        assertThat(last).as("the demo ends 60 s after execution").isBetween(execution + 55, execution + 65);
+        assertThat(run.display(last)).as("display at the end").isBetween(68.0, 82.0);
+        assertThat(run.mean(execution + 45, execution + 60)).as("recovery mean").isBetween(0.66, 0.88);
+        assertThat(run.display(last)).isGreaterThan(trough * 100 + 30.0);
+
+        // it ended by itself, and so did its session
+        JsonNode view = json.readTree(mvc.perform(get("/api/v1/simulations/"
+                                + run.started().path("simulation_id").asString())
+                        .header("Authorization", "Bearer " + tokens.read()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(view.path("state").asString()).isEqualTo("COMPLETED");
+        assertThat(view.path("elapsed_seconds").asDouble()).isEqualTo((double) (PRE_ROLL + execution + 60));
+        mvc.perform(get("/api/v1/agent/sessions/demo_1/status").header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.is_active").value(false));
+    }
+
+    @Test
+    void inManualModeThePresenterApprovesThePoll() throws Exception {
+        TestTokens tokens = new TestTokens(clock);
+        mvc.perform(put("/api/v1/agent/sessions/demo_manual/mode")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"MANUAL\",\"event_id\":\"evt_demo_manual\"}"))
+                .andExpect(status().isOk());
+        Run run = run("demo_manual", "{\"session_id\":\"demo_manual\",\"scenario\":\"demo\"}", tokens.org(), true);
+
+        JsonNode decision =
+                run.first("agent.decision").orElseThrow().path("data").path("decision");
+        assertThat(decision.path("interventionType").asString()).isEqualTo("POLL");
+        assertThat(decision.path("autoApproved").asBoolean()).isFalse();
+        JsonNode resolved = run.first("agent.decision.resolved").orElseThrow().path("data");
+        assertThat(resolved.path("resolution").asString()).isEqualTo("APPROVED");
+        assertThat(resolved.path("by").asString()).isEqualTo("user_9");
+        assertThat(run.commands()).hasSize(1);
+        assertThat(run.first("agent.intervention.executed")
+                        .orElseThrow()
+                        .path("data")
+                        .path("success")
+                        .asBoolean())
+                .isTrue();
+        long execution = run.sessionSecond(run.first("agent.intervention.executed")
+                .orElseThrow()
+                .path("timestamp")
+                .asString());
+        assertThat(run.scores().lastKey()).isBetween(execution + 55, execution + 65);
+        assertThat(run.mean(execution + 45, execution + 60)).isBetween(0.66, 0.88);
     }
 
     private void barrier() throws InterruptedException {
