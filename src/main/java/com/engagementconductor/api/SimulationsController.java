@@ -30,17 +30,24 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/simulations")
 class SimulationsController {
+    static final int DEFAULT_ATTENDEES = 50;
+    static final int DEMO_ATTENDEES = 500;
+    static final long DEMO_SEED = 7;
+
     private final Simulations simulations;
     private final Sessions sessions;
+    private final DemoSetup demoSetup;
     private final String executor;
     private final SecureRandom seeds = new SecureRandom();
 
     SimulationsController(
             Simulations simulations,
             Sessions sessions,
+            DemoSetup demoSetup,
             @Value("${conductor.intervention.executor:builtin}") String executor) {
         this.simulations = simulations;
         this.sessions = sessions;
+        this.demoSetup = demoSetup;
         this.executor = executor;
     }
 
@@ -50,18 +57,15 @@ class SimulationsController {
         Bodies b = Bodies.of(body, true);
         String sessionId = b.id("session_id", true);
         String scenario = b.string("scenario", true, 50);
-        boolean demo = "demo".equals(scenario);
-        if (scenario != null && !demo && !Scenario.names().contains(scenario)) {
-            b.reject("scenario", "must be one of demo, " + String.join(", ", Scenario.names()));
+        if (scenario != null && !Scenario.names().contains(scenario)) {
+            b.reject("scenario", "must be one of " + String.join(", ", Scenario.names()));
         }
         Long attendees = b.integer("attendees", 1, 2000);
         Double speed = b.number("speed", 0.25, 20);
         Long seed = b.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         String eventId = b.id("event_id", false);
         b.validate();
-        if (demo) {
-            throw InvalidInput.of("scenario", "the demo scenario needs the agent, which this version does not run yet");
-        }
+        boolean demo = Scenario.DEMO.equals(scenario);
         if (speed != null && speed != 1.0) {
             throw InvalidInput.of(
                     "speed", "only real time (1.0) is supported until sessions can run on a simulated clock");
@@ -73,26 +77,43 @@ class SimulationsController {
                     "simulations need CONDUCTOR_EXECUTOR=builtin so that their commands never reach the platform");
         }
         String id = java.util.Objects.requireNonNull(sessionId);
-        SessionInfo session = sessions.find(id).orElseGet(() -> sessions.register(
+        java.util.Optional<SessionInfo> existing = sessions.find(id);
+        if (existing.isPresent()) {
+            check(caller, existing.get());
+        }
+        if (demo) {
+            demoSetup.prepare(
+                    caller,
+                    existing.map(SessionInfo::eventId).orElse(eventId != null ? eventId : Sessions.derivedEventId(id)));
+        }
+        SessionInfo session = existing.orElseGet(() -> sessions.register(
                         caller, id, eventId != null ? eventId : Sessions.derivedEventId(id), null, null, null, null)
                 .session());
-        if (!caller.owns(session.orgId())) {
-            throw new AccessDenied("session " + id + " belongs to another organization");
-        }
-        if (!session.active()) {
-            throw new SessionNotLive(id);
-        }
-        if (simulations.running(id)) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT, "simulation_running", "a simulation is already running for " + id);
-        }
+        check(caller, session);
         Simulations.View v = simulations.start(
                 id,
                 java.util.Objects.requireNonNull(scenario),
-                attendees == null ? 50 : attendees.intValue(),
+                attendees != null ? attendees.intValue() : demo ? DEMO_ATTENDEES : DEFAULT_ATTENDEES,
                 1.0,
-                seed == null ? seeds.nextLong() : seed);
+                seed != null ? seed : demo ? DEMO_SEED : seeds.nextLong());
+        if (demo) {
+            demoSetup.started(v.id(), caller);
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(view(v, false));
+    }
+
+    /** Organization, liveness and one running simulation per session, in the order of contracts §3.5. */
+    private void check(Caller caller, SessionInfo session) {
+        if (!caller.owns(session.orgId())) {
+            throw new AccessDenied("session " + session.id() + " belongs to another organization");
+        }
+        if (!session.active()) {
+            throw new SessionNotLive(session.id());
+        }
+        if (simulations.running(session.id())) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT, "simulation_running", "a simulation is already running for " + session.id());
+        }
     }
 
     @GetMapping("/{simulationId}")

@@ -31,6 +31,13 @@ public interface BanditStatistics {
      */
     void addEvidence(Scope scope, List<Evidence> evidence);
 
+    /**
+     * Sets arms of records of one scope to exactly the given evidence (α = 1 + a, β = 1 + b, attempts), creating the
+     * records lazily with all four arms; other arms are left as they are. The demo's pre-load (R8.5) uses it, so a
+     * demo started again begins from the same statistics.
+     */
+    void replaceEvidence(Scope scope, List<Evidence> evidence);
+
     /** True when no statistics are stored at all (the legacy import runs only then). */
     boolean isEmpty();
 

@@ -44,6 +44,13 @@ public final class InMemoryBanditStatistics implements BanditStatistics {
     }
 
     @Override
+    public void replaceEvidence(Scope scope, List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            put(scope, e.contextKey(), e.arm(), new ArmStats(1.0 + e.a(), 1.0 + e.b(), e.attempts()));
+        }
+    }
+
+    @Override
     public boolean isEmpty() {
         return records.isEmpty();
     }

@@ -29,8 +29,11 @@ public record Scenario(String name, List<Phase> phases, Duration maxDuration) {
     /** The sudden-drop level of the offline evaluation (R8.3). */
     public static final double OFFLINE_SUDDEN_DROP_LEVEL = 0.35;
 
+    /** The name of the demo scenario (R8.5). */
+    public static final String DEMO = "demo";
+
     private static final List<String> NAMES =
-            List.of("steady", "sudden_drop", "gradual_decline", "low_engagement", "mass_exit");
+            List.of("steady", "sudden_drop", "gradual_decline", "low_engagement", "mass_exit", DEMO);
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -62,9 +65,11 @@ public record Scenario(String name, List<Phase> phases, Duration maxDuration) {
      * The scenario of contracts §4.16 with this name.
      *
      * @throws IllegalArgumentException for an unknown name
-     * @throws UnsupportedOperationException for {@code demo}, which is not built yet (R8.5)
      */
     public static Scenario named(String name) {
+        if (DEMO.equals(name)) {
+            return DemoScript.scenario();
+        }
         Duration onset = ANOMALY_ONSET;
         List<Phase> phases =
                 switch (name) {
@@ -74,14 +79,12 @@ public record Scenario(String name, List<Phase> phases, Duration maxDuration) {
                     case "gradual_decline" -> List.of(Phase.baseline(Duration.ZERO), Phase.gradualDecline(onset));
                     case "low_engagement" -> List.of(Phase.low(Duration.ZERO));
                     case "mass_exit" -> List.of(Phase.baseline(Duration.ZERO), Phase.massExit(onset));
-                    case "demo" -> throw new UnsupportedOperationException("scenario not implemented yet: demo");
-                    default -> throw new IllegalArgumentException(
-                            "scenario must be one of " + NAMES + " or demo: " + name);
+                    default -> throw new IllegalArgumentException("scenario must be one of " + NAMES + ": " + name);
                 };
         return new Scenario(name, phases, DEFAULT_MAX_DURATION);
     }
 
-    /** The names {@link #named} accepts (the {@code demo} scenario will join them with R8.5). */
+    /** The names {@link #named} accepts, {@code demo} last. */
     public static List<String> names() {
         return NAMES;
     }

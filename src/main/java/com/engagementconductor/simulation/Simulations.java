@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -65,6 +66,7 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
         final double speed;
         final long seed;
         final Instant startedAt;
+        final @Nullable DemoScript demo;
         volatile State state = State.RUNNING;
         volatile @Nullable Instant endedAt;
 
@@ -78,7 +80,8 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
                 int attendees,
                 double speed,
                 long seed,
-                Instant at) {
+                Instant at,
+                @Nullable DemoScript demo) {
             this.id = id;
             this.sessionId = sessionId;
             this.simulator = simulator;
@@ -86,6 +89,7 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
             this.speed = speed;
             this.seed = seed;
             this.startedAt = at;
+            this.demo = demo;
         }
 
         View view() {
@@ -114,6 +118,7 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
     private final EventBus bus;
     private final InstantSource clock;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "conductor-simulation");
         t.setDaemon(true);
@@ -126,11 +131,13 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
             EventBus bus,
             InstantSource clock,
             JsonMapper json,
+            ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${conductor.simulation.real-time:true}")
                     boolean realTime) {
         this.bus = bus;
         this.clock = clock;
         this.json = json;
+        this.events = events;
         this.realTime = realTime;
     }
 
@@ -174,9 +181,13 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
                     List<String> options = new ArrayList<>();
                     poll.path("options").forEach(o -> options.add(o.path("id").asString()));
                     if (!pollId.isEmpty() && !options.isEmpty()) {
-                        forRunning(sessionId, sim -> {
-                            sim.pollOpened(pollId, options);
-                            sim.respond("POLL", clock.instant());
+                        forRunningRuns(sessionId, run -> {
+                            run.simulator.pollOpened(pollId, options);
+                            if (run.demo != null) {
+                                run.demo.agentPollExecuted(run.simulator);
+                            } else {
+                                run.simulator.respond("POLL", clock.instant());
+                            }
                         });
                     }
                 }
@@ -184,7 +195,11 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
                     String type = data.path("type").asString("");
                     if (type.equals("broadcast") || type.equals("gamification")) {
                         String arm = type.equals("broadcast") ? "BROADCAST" : "GAMIFICATION";
-                        forRunning(sessionId, sim -> sim.respond(arm, clock.instant()));
+                        forRunningRuns(sessionId, run -> {
+                            if (run.demo == null) {
+                                run.simulator.respond(arm, clock.instant());
+                            }
+                        });
                     }
                 }
                 default -> {
@@ -204,19 +219,24 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
             if ("agent.intervention.executed".equals(envelope.path("type").asString(""))
                     && "NOTIFICATION".equals(data.path("intervention_type").asString(""))
                     && data.path("success").asBoolean(false)) {
-                forRunning(
-                        envelope.path("session_id").asString(""), sim -> sim.respond("NOTIFICATION", clock.instant()));
+                forRunningRuns(envelope.path("session_id").asString(""), run -> {
+                    if (run.demo == null) {
+                        run.simulator.respond("NOTIFICATION", clock.instant());
+                    }
+                });
             }
         } catch (RuntimeException e) {
             log.debug("session event not understood: {}", e.toString());
         }
     }
 
-    private void forRunning(String sessionId, java.util.function.Consumer<AudienceSimulator> action) {
+    private void forRunningRuns(String sessionId, java.util.function.Consumer<Run> action) {
         for (Run run : runs.values()) {
             if (run.sessionId.equals(sessionId) && run.state == State.RUNNING) {
                 synchronized (run) {
-                    action.accept(run.simulator);
+                    if (run.state == State.RUNNING) {
+                        action.accept(run);
+                    }
                 }
             }
         }
@@ -250,7 +270,8 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
     }
 
     /**
-     * Starts a simulation; the caller has checked the scenario, ranges and that none runs for the session.
+     * Starts a simulation; the caller has checked the scenario, ranges and that none runs for the session. The
+     * {@code demo} scenario runs with its enthusiastic room and script (R8.5, {@link DemoScript}).
      *
      * @throws IllegalArgumentException for an unknown scenario
      */
@@ -259,15 +280,18 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
             throw new IllegalStateException("a simulation is already running for " + sessionId);
         }
         Scenario scenario = Scenario.named(scenarioName);
+        boolean demo = Scenario.DEMO.equals(scenarioName);
         Instant now = clock.instant();
         Run run = new Run(
                 UUID.randomUUID(),
                 sessionId,
-                new AudienceSimulator(scenario, attendees, seed, now),
+                new AudienceSimulator(
+                        scenario, attendees, seed, now, demo ? DemoScript.model() : AudienceModel.defaults()),
                 attendees,
                 speed,
                 seed,
-                now);
+                now,
+                demo ? new DemoScript() : null);
         runs.put(run.id, run);
         if (realTime) {
             long periodMicros = Math.max(1, Math.round(1_000_000 / speed));
@@ -293,19 +317,28 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
 
     private void step(Run run) {
         try {
-            List<AudienceEvent> events;
+            List<AudienceEvent> batch;
+            boolean over;
             synchronized (run) {
                 if (run.state != State.RUNNING) {
                     return;
                 }
-                if (run.simulator.finished()) {
-                    finish(run, State.COMPLETED);
-                    return;
+                over = run.simulator.finished() || (run.demo != null && run.demo.over(run.simulator));
+                if (over) {
+                    batch = List.of();
+                } else {
+                    if (run.demo != null) {
+                        run.demo.beforeStep(run.simulator);
+                    }
+                    batch = run.simulator.step();
                 }
-                events = run.simulator.step();
             }
-            if (!events.isEmpty()) {
-                bus.publish(Topics.SIGNALS, json.writeValueAsString(message(run.sessionId, events)));
+            if (over) {
+                finish(run, State.COMPLETED); // outside the run's lock: listeners of SimulationEnded may call back
+                return;
+            }
+            if (!batch.isEmpty()) {
+                bus.publish(Topics.SIGNALS, json.writeValueAsString(message(run.sessionId, batch)));
             }
         } catch (RuntimeException e) {
             log.warn("simulation {} failed and stopped: {}", run.id, e.toString());
@@ -314,15 +347,21 @@ public class Simulations implements DisposableBean, AttendeeAudience, SmartLifec
     }
 
     private void finish(Run run, State state) {
+        boolean ended = false;
         synchronized (run) {
             if (run.state == State.RUNNING) {
                 run.state = state;
                 run.endedAt = clock.instant();
+                ended = true;
             }
         }
         ScheduledFuture<?> f = run.future;
         if (f != null) {
             f.cancel(false);
+        }
+        if (ended) {
+            events.publishEvent(new SimulationEnded(
+                    run.id, run.sessionId, run.simulator.scenario().name(), state));
         }
     }
 

@@ -44,6 +44,9 @@ class SimulationsApiTests {
     @Autowired
     LiveSessions live;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestTokens tokens;
 
     @BeforeEach
@@ -113,9 +116,9 @@ class SimulationsApiTests {
         start(tokens.org(), "{\"session_id\":\"sim_bad\",\"scenario\":\"steady\",\"speed\":2.5}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("speed"));
-        start(tokens.org(), "{\"session_id\":\"sim_bad\",\"scenario\":\"demo\"}")
+        start(tokens.org(), "{\"session_id\":\"sim_bad\",\"scenario\":\"demo\",\"speed\":2.5}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("scenario"));
+                .andExpect(jsonPath("$.errors[0].field").value("speed"));
         start(tokens.read(), "{\"session_id\":\"sim_bad\",\"scenario\":\"steady\"}")
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/simulations/not-a-uuid").header("Authorization", "Bearer " + tokens.read()))
@@ -125,5 +128,74 @@ class SimulationsApiTests {
                         .header("Authorization", "Bearer " + tokens.read()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("simulation_not_found"));
+    }
+
+    @Test
+    void theDemoStartsWithItsDefaultsSettingsAndPreload() throws Exception {
+        start(tokens.org(), "{\"session_id\":\"sim_demo\",\"scenario\":\"demo\",\"event_id\":\"evt_sim_demo\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.scenario").value("demo"))
+                .andExpect(jsonPath("$.attendees").value(500))
+                .andExpect(jsonPath("$.seed").value(7))
+                .andExpect(jsonPath("$.speed").value(1.0))
+                .andExpect(jsonPath("$.state").value("RUNNING"));
+        mvc.perform(get("/api/v1/agent/events/evt_sim_demo/settings")
+                        .header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.agent_mode").value("SEMI_AUTO"))
+                .andExpect(jsonPath("$.allowed_interventions").value(org.hamcrest.Matchers.contains("POLL")))
+                .andExpect(jsonPath("$.org_id").value("org_test"));
+        mvc.perform(get("/api/v1/agent/sessions/sim_demo/status").header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.mode").value("SEMI_AUTO"));
+        java.util.List<java.util.Map<String, Object>> rows = jdbc.sql(
+                        "SELECT context_key, arm, alpha, beta, attempts FROM bandit_arms WHERE scope = 'event:evt_sim_demo'"
+                                + " AND arm = 'POLL' ORDER BY context_key")
+                .query()
+                .listOfRows();
+        assertThat(rows).hasSize(27).allSatisfy(r -> {
+            assertThat((String) r.get("context_key")).startsWith("SUDDEN_DROP_");
+            assertThat(((Number) r.get("alpha")).doubleValue()).isEqualTo(12.5);
+            assertThat(((Number) r.get("beta")).doubleValue()).isEqualTo(3.5);
+            assertThat(((Number) r.get("attempts")).longValue()).isEqualTo(14L);
+        });
+        assertThat(rows).extracting(r -> r.get("context_key")).contains("SUDDEN_DROP_low_medium_severe");
+        start(tokens.org(), "{\"session_id\":\"sim_demo\",\"scenario\":\"demo\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("simulation_running"));
+    }
+
+    @Test
+    void aStoppedDemoEndsItsSessionAndAnotherOrganizationsEventIsRefused() throws Exception {
+        String body = start(
+                        tokens.org(),
+                        "{\"session_id\":\"sim_demo_stop\",\"scenario\":\"demo\",\"seed\":11,\"attendees\":40}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.seed").value(11))
+                .andExpect(jsonPath("$.attendees").value(40))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = json.readTree(body).path("simulation_id").asString();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/v1/simulations/" + id)
+                        .header("Authorization", "Bearer " + tokens.org()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("STOPPED"));
+        mvc.perform(get("/api/v1/agent/sessions/sim_demo_stop/status")
+                        .header("Authorization", "Bearer " + tokens.read()))
+                .andExpect(jsonPath("$.is_active").value(false));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/agent/events/evt_sim_demo_owned/settings")
+                        .header("Authorization", "Bearer " + tokens.org())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agent_mode\":\"MANUAL\"}"))
+                .andExpect(status().isOk());
+        start(
+                        tokens.other(),
+                        "{\"session_id\":\"sim_demo_other\",\"scenario\":\"demo\",\"event_id\":\"evt_sim_demo_owned\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("forbidden"));
+        mvc.perform(get("/api/v1/agent/sessions/sim_demo_other/status")
+                        .header("Authorization", "Bearer " + tokens.other()))
+                .andExpect(jsonPath("$.is_active").value(false));
     }
 }

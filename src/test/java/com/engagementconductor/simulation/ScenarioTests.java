@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class ScenarioTests {
 
     @Test
-    void namesListTheScenariosOfContracts416ExceptTheDemo() {
+    void namesListTheScenariosOfContracts416() {
         assertThat(Scenario.names())
-                .containsExactly("steady", "sudden_drop", "gradual_decline", "low_engagement", "mass_exit");
-        assertThat(Scenario.names()).allSatisfy(name -> {
+                .containsExactly("steady", "sudden_drop", "gradual_decline", "low_engagement", "mass_exit", "demo");
+        assertThat(Scenario.names().stream().filter(n -> !n.equals("demo"))).allSatisfy(name -> {
             Scenario s = Scenario.named(name);
             assertThat(s.name()).isEqualTo(name);
             assertThat(s.maxDuration()).isEqualTo(Duration.ofMinutes(30));
@@ -96,8 +96,16 @@ class ScenarioTests {
     }
 
     @Test
-    void theDemoScenarioIsNotBuiltYet() {
-        assertThatThrownBy(() -> Scenario.named("demo")).isInstanceOf(UnsupportedOperationException.class);
+    void theDemoGoesQuietAt40SecondsOfSessionTimeAfterThePreRoll() {
+        Scenario demo = Scenario.named("demo");
+        LevelTimeline timeline = new LevelTimeline(demo.phases());
+
+        assertThat(demo.name()).isEqualTo("demo");
+        assertThat(timeline.level(0)).isEqualTo(1.0);
+        assertThat(timeline.level(150 + 39)).isEqualTo(1.0);
+        assertThat(timeline.level(150 + 40)).isEqualTo(0.40);
+        assertThat(timeline.phaseAt(150 + 40).type()).isEqualTo(PhaseType.SUDDEN_DROP);
+        assertThat(demo.maxDuration()).isEqualTo(Duration.ofSeconds(150 + 300));
     }
 
     @Test

@@ -190,6 +190,23 @@ final class ApiOperations {
                             "SimulationStopped",
                             List.of("404 simulation_not_found"),
                             false)),
+            plain(
+                    "OnboardingController.get",
+                    "Onboarding",
+                    "The caller's onboarding tour: seven steps and whether it was completed (§4.18)",
+                    "Onboarding"),
+            withBody(
+                    "OnboardingController.put",
+                    "Onboarding",
+                    "Record that the caller completed or skipped the tour; strict body (§4.18)",
+                    "OnboardingUpdate",
+                    200,
+                    "Onboarding"),
+            plain(
+                    "UpliftController.uplift",
+                    "Learning",
+                    "An event's measured uplift per arm and per arm and context (§4.19)",
+                    "Uplift"),
             Map.entry(
                     "HealthController.health",
                     new Doc(

@@ -73,6 +73,7 @@ final class WireSchemas {
         interventions(s);
         sessions(s);
         simulations(s);
+        dashboard(s);
         s.put(
                 "Health",
                 object(
@@ -494,6 +495,25 @@ final class WireSchemas {
                         "totalInterventions", integer(),
                         "interventions", array(ref("ExportRow")),
                         "summary", ref("ExportSummary")));
+    }
+
+    private static void dashboard(Map<String, Schema> s) {
+        s.put("OnboardingStep", object("id", string(), "text", string()));
+        s.put("Onboarding", object("user_id", string(), "completed", bool(), "steps", array(ref("OnboardingStep"))));
+        s.put("OnboardingUpdate", request(List.of("completed"), "completed", bool()));
+        s.put(
+                "UpliftRow",
+                object(
+                        "intervention_type", enumOf("POLL", "BROADCAST", "NOTIFICATION", "GAMIFICATION"),
+                        "context_key", nullable(string()),
+                        "treated_n", integer(),
+                        "treated_mean", nullable(number()),
+                        "holdout_n", integer(),
+                        "holdout_mean", nullable(number()),
+                        "uplift", nullable(number()),
+                        "ci_low", nullable(number()),
+                        "ci_high", nullable(number())));
+        s.put("Uplift", object("event_id", id(), "arms", array(ref("UpliftRow")), "contexts", array(ref("UpliftRow"))));
     }
 
     private static void simulations(Map<String, Schema> s) {

@@ -51,6 +51,10 @@ class JdbcBanditArms implements BanditStatistics {
             + " beta = beta + CAST(? AS DOUBLE PRECISION), attempts = attempts + ?, updated_at = ?"
             + " WHERE scope = ? AND context_key = ? AND arm = ?";
 
+    private static final String REPLACE = "UPDATE bandit_arms SET alpha = CAST(? AS DOUBLE PRECISION),"
+            + " beta = CAST(? AS DOUBLE PRECISION), attempts = ?, updated_at = ?"
+            + " WHERE scope = ? AND context_key = ? AND arm = ?";
+
     private final JdbcClient jdbc;
     private final RetryingTransactions transactions;
     private final InstantSource clock;
@@ -130,6 +134,33 @@ class JdbcBanditArms implements BanditStatistics {
                             .params(
                                     e.a(),
                                     e.b(),
+                                    e.attempts(),
+                                    now,
+                                    scope.value(),
+                                    e.contextKey(),
+                                    e.arm().name())
+                            .update();
+                }
+            });
+        });
+    }
+
+    @Override
+    public void replaceEvidence(Scope scope, List<Evidence> evidence) {
+        TreeMap<StatsKey, List<Evidence>> byRecord = new TreeMap<>(LOCK_ORDER);
+        for (Evidence e : evidence) {
+            byRecord.computeIfAbsent(new StatsKey(scope, e.contextKey()), k -> new ArrayList<>())
+                    .add(e);
+        }
+        transactions.run("replace evidence in " + scope, () -> {
+            OffsetDateTime now = SqlTimes.param(clock.instant());
+            byRecord.forEach((key, rows) -> {
+                create(key, now);
+                for (Evidence e : rows) {
+                    jdbc.sql(REPLACE)
+                            .params(
+                                    1.0 + e.a(),
+                                    1.0 + e.b(),
                                     e.attempts(),
                                     now,
                                     scope.value(),
