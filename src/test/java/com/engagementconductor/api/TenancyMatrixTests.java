@@ -140,6 +140,9 @@ class TenancyMatrixTests {
             "401 unauthenticated | 403 forbidden | 403 forbidden | 403 forbidden | 403 forbidden | 200 | 200";
     static final String PUBLIC = "200 | 200 | 200 | 200 | 200 | 200 | 200";
 
+    /** READ of the caller's own record (§3.5: no organization check). */
+    static final String OWN = "401 unauthenticated | 403 forbidden | 403 forbidden | 200 | 200 | 200 | 200";
+
     static Row row(String method, String pattern, String expected, Request request) {
         return new Row(method, pattern, request, List.of(expected.split(" \\| ")), false);
     }
@@ -253,7 +256,17 @@ class TenancyMatrixTests {
                     .param("format", "json")),
             row("GET", "/v3/api-docs", PUBLIC, f -> get("/v3/api-docs")),
             row("GET", "/v3/api-docs/swagger-config", PUBLIC, f -> get("/v3/api-docs/swagger-config")),
-            row("GET", "/v3/api-docs.yaml", PUBLIC, f -> get("/v3/api-docs.yaml")));
+            row("GET", "/v3/api-docs.yaml", PUBLIC, f -> get("/v3/api-docs.yaml")),
+            row("GET", "/dashboard/config.json", PUBLIC, f -> get("/dashboard/config.json")),
+            row("GET", "/attend/{sessionId:[A-Za-z0-9_-]{1,100}}", PUBLIC, f -> get("/attend/" + f.session)),
+            row("GET", "/attend/{sessionId:[A-Za-z0-9_-]{1,100}}/", PUBLIC, f -> get("/attend/" + f.session + "/")),
+            // the caller's own tour record: no organization check, so another organization's organizer reads it too
+            row("GET", "/api/v1/me/onboarding", OWN, f -> get("/api/v1/me/onboarding")
+                    .param("event_id", f.event)),
+            row("PUT", "/api/v1/me/onboarding", OWN, f -> put("/api/v1/me/onboarding")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"completed\":true}")),
+            row("GET", "/api/v1/events/{eventId}/uplift", READ, f -> get("/api/v1/events/" + f.event + "/uplift")));
 
     @Autowired
     MockMvc mvc;

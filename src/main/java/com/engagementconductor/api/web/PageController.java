@@ -2,6 +2,7 @@ package com.engagementconductor.api.web;
 
 import com.engagementconductor.realtime.RealtimeGateway;
 import com.engagementconductor.shared.Ids;
+import com.engagementconductor.shared.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,17 +26,17 @@ class PageController {
     static final String NAMESPACE = "/events";
     static final String API_BASE = "/api/v1";
 
-    private final TrustedProxies proxies;
+    private final ClientAddress proxies;
     private final int socketPort;
     private final String version;
     private final ObjectProvider<RealtimeGateway> gateway;
 
     PageController(
-            @Value("${conductor.web.trusted-proxies:}") String trustedProxies,
+            ClientAddress proxies,
             @Value("${conductor.realtime.port:3002}") int socketPort,
             @Value("${conductor.version:1.0.0}") String version,
             ObjectProvider<RealtimeGateway> gateway) {
-        this.proxies = TrustedProxies.of(trustedProxies);
+        this.proxies = proxies;
         this.socketPort = socketPort;
         this.version = version;
         this.gateway = gateway;
@@ -66,7 +67,7 @@ class PageController {
     }
 
     String socketUrl(HttpServletRequest request) {
-        boolean forwarded = proxies.trusts(request.getRemoteAddr());
+        boolean forwarded = proxies.isTrusted(request.getRemoteAddr());
         String scheme = forwarded ? first(request.getHeader("X-Forwarded-Proto")) : null;
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             scheme = request.getScheme();
