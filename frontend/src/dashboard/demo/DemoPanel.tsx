@@ -21,6 +21,7 @@ function newDemoSessionId(): string {
  */
 export function DemoPanel({ api, canWrite, selectedSessionId, onStarted }: Props) {
   const [scenario, setScenario] = useState<string>("demo");
+  const [speed, setSpeed] = useState("");
   const [sim, setSim] = useState<Simulation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,9 @@ export function DemoPanel({ api, canWrite, selectedSessionId, onStarted }: Props
     setError(null);
     const sessionId = scenario === "demo" || !selectedSessionId ? newDemoSessionId() : selectedSessionId;
     try {
-      const started = await api.post<Simulation>("/simulations", { session_id: sessionId, scenario, event_id: "evt_demo" });
+      const body: Record<string, unknown> = { session_id: sessionId, scenario, event_id: "evt_demo" };
+      if (speed.trim() !== "") body["speed"] = Number(speed);
+      const started = await api.post<Simulation>("/simulations", body);
       setSim(started);
       onStarted(started.session_id);
     } catch (e) {
@@ -76,6 +79,8 @@ export function DemoPanel({ api, canWrite, selectedSessionId, onStarted }: Props
           </option>
         ))}
       </select>{" "}
+      <label htmlFor="demo-speed">Speed</label>{" "}
+      <input id="demo-speed" type="number" min={0.25} max={20} step={0.25} size={4} placeholder="default" value={speed} onChange={(e) => setSpeed(e.target.value)} data-testid="demo-speed" />{" "}
       <button type="button" onClick={start} disabled={busy || sim?.state === "RUNNING"} data-testid="demo-start">
         Start
       </button>{" "}
