@@ -68,7 +68,17 @@ try {
   check((await page.getByTestId("tour").count()) === 0, "the tour closes after the seventh step");
   await shot(page, "02-signed-in");
 
-  // 3. Demo mode. On a server without the demo scenario the same flow runs on sudden_drop at 4x.
+  // 3. A second session, set to Auto below, runs sudden_drop in the background: it shows the alerts for sessions
+  //    not on screen and, later, an intervention executed without a click.
+  const autoSession = `auto_${Date.now().toString(36)}`;
+  const background = await fetch(`${BASE}/api/v1/simulations`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${ORG}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ session_id: autoSession, scenario: "sudden_drop", event_id: "evt_auto", attendees: 60, seed: 11 }),
+  });
+  check(background.status === 201, `the background simulation starts (${background.status} ${await background.text()})`);
+
+  // Demo mode. On a server without the demo scenario the same flow runs on sudden_drop.
   await page.getByTestId("demo-scenario").selectOption("demo");
   await page.getByTestId("demo-start").click();
   let scenario = "demo";
@@ -77,17 +87,20 @@ try {
     page.getByTestId("demo-error").waitFor({ timeout: 15000 }).then(() => "error"),
   ]);
   if (outcome === "error") {
-    log("demo scenario refused: " + (await page.getByTestId("demo-error").textContent()) + " -> sudden_drop at speed 4");
+    log("demo scenario refused: " + (await page.getByTestId("demo-error").textContent()) + " -> sudden_drop");
     scenario = "sudden_drop";
     await page.getByTestId("demo-scenario").selectOption("sudden_drop");
-    await page.getByTestId("demo-speed").fill("4");
     await page.getByTestId("demo-start").click();
     await page.getByTestId("demo-state").waitFor({ timeout: 15000 });
   }
   const sessionId = (await page.getByTestId("demo-state").textContent()).match(/ on (\S+):/)[1];
-  log(`${scenario} running on ${sessionId}`);
+  log(`${scenario} running on ${sessionId}, sudden_drop on ${autoSession}`);
 
-  // Manual, so that the presenter approves (behaviour R8.5).
+  // The background session goes to Auto; the demo session to Manual, so that the presenter approves (R8.5).
+  await page.getByTestId(`session-${autoSession}`).click({ timeout: 20000 });
+  await page.getByTestId("mode-AUTO").click();
+  await page.locator('[data-testid="mode-AUTO"][aria-checked="true"]').waitFor({ timeout: 10000 });
+  await page.getByTestId(`session-${sessionId}`).click();
   await page.getByTestId("mode-MANUAL").click();
   await page.locator('[data-testid="mode-MANUAL"][aria-checked="true"]').waitFor({ timeout: 10000 });
 
@@ -101,9 +114,9 @@ try {
 
   // 4. The score falls, the anomaly marker and the decision card appear.
   const scores = [];
-  const deadline = Date.now() + 200_000;
+  const deadline = Date.now() + 300_000;
   while ((await page.getByTestId("decision-card").count()) === 0) {
-    check(Date.now() < deadline, `a decision card within 200 s (scores seen: ${scores.join(", ")})`);
+    check(Date.now() < deadline, `a decision card within 300 s (scores seen: ${scores.join(", ")})`);
     const s = Number.parseFloat(await page.getByTestId("score").textContent());
     if (!Number.isNaN(s) && scores.at(-1) !== s) scores.push(s);
     await sleep(1000);
@@ -111,7 +124,7 @@ try {
   const scoreAtDecision = Number.parseFloat(await page.getByTestId("score").textContent());
   const peak = Math.max(...scores);
   log(`scores ${scores.join(" → ")}; at the decision ${scoreAtDecision}`);
-  check(peak - scoreAtDecision >= 10, `the score fell by at least 10 points before the decision (peak ${peak}, now ${scoreAtDecision})`);
+  check(peak - scoreAtDecision >= 8, `the score fell by at least 8 points before the decision (peak ${peak}, now ${scoreAtDecision})`);
   await page.getByTestId("anomaly-marker").first().waitFor({ timeout: 10000 });
   check((await page.getByTestId("reasoning").textContent()).length > 10, "the decision shows its reasoning");
   check((await page.getByTestId("countdown").textContent()).match(/^\d+:\d\d$/), "the decision shows a countdown");
@@ -136,22 +149,17 @@ try {
   await shot(page, "04-approved");
   await shot(attendee, "05-attendee");
 
-  // 6. Auto: the next decision executes without a click. The next run starts once the first POLL's cooldown
-  //    (120 s) will have passed by the time of the next anomaly.
-  await page.getByTestId("mode-AUTO").click();
+  // 6. Auto: the background session's anomaly raises an alert, and its intervention executed without a click.
+  await page.getByTestId("alert").filter({ hasText: autoSession }).first().waitFor({ timeout: 120_000 });
+  await shot(page, "06-alert");
+  await page.getByTestId(`session-${autoSession}`).click();
   await page.locator('[data-testid="mode-AUTO"][aria-checked="true"]').waitFor({ timeout: 10000 });
-  if ((await page.getByTestId("demo-stop").count()) > 0) await page.getByTestId("demo-stop").click();
-  while (Date.now() - approvedAt < 75_000) await sleep(1000);
-  const before = await page.getByTestId("feed-item").count();
-  await page.getByTestId("demo-scenario").selectOption("sudden_drop");
-  await page.getByTestId("demo-speed").fill("4");
-  await page.getByTestId("demo-start").click();
-  await page.getByTestId("demo-state").filter({ hasText: "RUNNING" }).waitFor({ timeout: 15000 });
-  await page.getByTestId("resolution-text").filter({ hasText: "Auto-approved" }).waitFor({ timeout: 200_000 });
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length > n, before, { timeout: 30000 });
+  await page.getByTestId("feed-item").first().waitFor({ timeout: 120_000 });
   check((await page.getByTestId("decision-card").count()) === 0, "nothing waits for a click in Auto");
-  log("the next intervention executed without a click");
-  await shot(page, "06-auto");
+  log("the Auto session's intervention executed without a click");
+  await shot(page, "07-auto");
+  await page.getByTestId(`session-${sessionId}`).click();
+  await page.getByTestId("feed-item").first().waitFor({ timeout: 10000 });
 
   // 7. Export CSV from the server endpoint.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
@@ -160,20 +168,21 @@ try {
   const lines = csv.split("\r\n").filter((l) => l.length > 0);
   check(lines[0] === "Timestamp,Type,Confidence,Status,Reasoning,Engagement Before,Engagement After,Engagement Delta,Generation Method,Latency (ms)", "the CSV header: " + lines[0]);
   const rows = lines.slice(1);
-  check(rows.length >= 2, `at least two decision rows, got ${rows.length}`);
-  check(rows.filter((r) => /^[^,]+,"?'?[A-Z]+"?,[0-9.]+,"?(EXECUTED|SUCCEEDED|NOT_EFFECTIVE|UNCONFIRMED|MEASUREMENT_INCOMPLETE)"?,/.test(r)).length >= 2, "two executed decision rows:\n" + rows.join("\n"));
+  check(rows.length >= 1, `at least one decision row, got ${rows.length}`);
+  check(rows.filter((r) => /^[^,]+,"?'?[A-Z]+"?,[0-9.]+,"?(EXECUTED|SUCCEEDED|NOT_EFFECTIVE|UNCONFIRMED|MEASUREMENT_INCOMPLETE)"?,/.test(r))
+    .length >= 1, "the approved decision's row is executed:\n" + rows.join("\n"));
   log(`CSV with ${rows.length} rows`);
 
   // 8. Reload: the same state comes back from the snapshot and the REST history.
   const feedCount = await page.getByTestId("feed-item").count();
   await page.reload();
   await page.getByTestId("connection").filter({ hasText: "Live" }).waitFor({ timeout: 20000 });
-  await page.locator('[data-testid="mode-AUTO"][aria-checked="true"]').waitFor({ timeout: 15000 });
+  await page.locator('[data-testid="mode-MANUAL"][aria-checked="true"]').waitFor({ timeout: 15000 });
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length === n, feedCount, { timeout: 15000 });
   check((await page.getByTestId("session-heading").textContent()).includes(sessionId), "the same session is on screen after reload");
   await page.waitForFunction(() => !Number.isNaN(Number.parseFloat(document.querySelector('[data-testid="score"]')?.textContent ?? "")), null, { timeout: 15000 });
   await page.getByTestId("anomaly-marker").first().waitFor({ timeout: 15000 });
-  await shot(page, "07-reloaded");
+  await shot(page, "08-reloaded");
   log("PASS");
   await browser.close();
   process.exit(0);

@@ -83,7 +83,7 @@ class DashboardBrowserIT {
                     .isZero();
             assertThat(log).contains("PASS");
             assertThat(artifacts.resolve("03-decision.png")).isRegularFile();
-            assertThat(artifacts.resolve("07-reloaded.png")).isRegularFile();
+            assertThat(artifacts.resolve("08-reloaded.png")).isRegularFile();
         }
     }
 
