@@ -42,7 +42,12 @@ describe("live state", () => {
     const fresh = liveReducer(old, { kind: "event", name: "agent.status", payload: { status: "INTERVENING", mode: "AUTO", sessionId: "sess_42", seq: 121 } });
     expect(fresh["sess_42"].status).toBe("INTERVENING");
     expect(fresh["sess_42"].mode).toBe("AUTO");
-    expect(fresh["sess_42"].seq).toBe(121);
+  });
+
+  it("applies a decision published through the outbox after a status with a higher seq", () => {
+    const status = liveReducer(subscribed(), { kind: "event", name: "agent.status", payload: { status: "WAITING_APPROVAL", sessionId: "sess_42", seq: 125 } });
+    const s = liveReducer(status, { kind: "event", name: "agent.decision", payload: { decision: decision("d9"), sessionId: "sess_42", seq: 124 } });
+    expect(s["sess_42"].pending?.decisionId).toBe("d9");
   });
 
   it("keeps sessions apart by the payload's sessionId", () => {

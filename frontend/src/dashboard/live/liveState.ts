@@ -37,7 +37,11 @@ export interface ResolvedDecision {
 }
 
 export interface LiveSession {
-  /** The last applied sequence number; -1 before the first snapshot. */
+  /**
+   * The sequence number of the last subscribe snapshot; -1 before the first. Events at or below it are already
+   * in the snapshot. Events above it are applied in arrival order: outbox-published events (decisions) may
+   * arrive after direct ones (statuses) with a higher seq, so seq is not compared between events.
+   */
   seq: number;
   status: string | null;
   mode: AgentMode | null;
@@ -331,9 +335,8 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
       if (!sessionId) return state;
       const s = state[sessionId] ?? emptySession();
       const seq = seqOf(action.payload);
-      if (seq !== null && seq <= s.seq) return state; // already covered by the snapshot or a newer event
-      const applied = applyEvent(s, action.name, action.payload);
-      return { ...state, [sessionId]: seq !== null ? { ...applied, seq } : applied };
+      if (seq !== null && seq <= s.seq) return state; // already covered by the snapshot (contracts §7.2)
+      return { ...state, [sessionId]: applyEvent(s, action.name, action.payload) };
     }
   }
 }
