@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardBrowserIT {
 
-    private static final long SCRIPT_DEADLINE_SECONDS = 420;
+    private static final long SCRIPT_DEADLINE_SECONDS = 660;
 
     @Test
     void anOrganizerWatchesTheDemoApprovesSwitchesToAutoExportsAndReloads(@TempDir Path workDir)
