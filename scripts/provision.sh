@@ -130,10 +130,19 @@ start_redis() {
   echo "provision: Redis ready on 127.0.0.1:$REDIS_PORT"
 }
 
-# The stock Socket.IO client the realtime integration tests drive (src/test/node).
-if [[ ! -d "$ROOT/src/test/node/node_modules" ]]; then
+# The stock Socket.IO client the realtime integration tests drive and playwright-core for the browser test
+# (src/test/node).
+if [[ ! -d "$ROOT/src/test/node/node_modules/playwright-core" || ! -d "$ROOT/src/test/node/node_modules/socket.io-client" ]]; then
   echo "provision: npm install in src/test/node"
   npm install --no-audit --no-fund --prefix "$ROOT/src/test/node"
+fi
+
+# Debian's chromium for the browser test (DashboardBrowserIT, driven by playwright-core; a browser download
+# does not work here). Best effort, like redis-server: without it that test is skipped.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "provision: installing chromium with apt-get"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+    || echo "provision: WARNING chromium could not be installed; DashboardBrowserIT will be skipped" >&2
 fi
 
 exec 9>"$STATE_DIR/lock"
