@@ -142,7 +142,7 @@ fi
 if ! command -v chromium >/dev/null 2>&1; then
   echo "provision: installing chromium with apt-get"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
-    || echo "provision: WARNING chromium could not be installed; DashboardBrowserIT will be skipped" >&2
+    || echo "provision: WARNING chromium could not be installed; DashboardBrowserIT will fail" >&2
 fi
 
 exec 9>"$STATE_DIR/lock"
