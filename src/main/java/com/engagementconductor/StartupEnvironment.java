@@ -250,13 +250,16 @@ public final class StartupEnvironment implements EnvironmentPostProcessor, Order
      */
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (Role.GATEWAY.value().equalsIgnoreCase(blankToNull(environment.getProperty("CONDUCTOR_ROLE")))) {
-            // A gateway node serves no REST API, so no description of it either (contracts §1).
-            environment
-                    .getPropertySources()
-                    .addFirst(new MapPropertySource(
-                            "conductorRole",
-                            Map.of("springdoc.api-docs.enabled", "false", "springdoc.swagger-ui.enabled", "false")));
+        String role = blankToNull(environment.getProperty("CONDUCTOR_ROLE"));
+        if (role != null) {
+            Map<String, Object> byRole = new LinkedHashMap<>();
+            byRole.put("conductor.role", role.toLowerCase(Locale.ROOT));
+            if (Role.GATEWAY.value().equalsIgnoreCase(role)) {
+                // A gateway node serves no REST API, so no description of it either (contracts §1).
+                byRole.put("springdoc.api-docs.enabled", "false");
+                byRole.put("springdoc.swagger-ui.enabled", "false");
+            }
+            environment.getPropertySources().addFirst(new MapPropertySource("conductorRole", byRole));
         }
         String databaseUrl = blankToNull(environment.getProperty("DATABASE_URL"));
         String configuredUrl = blankToNull(environment.getProperty("spring.datasource.url"));
