@@ -32,7 +32,9 @@ class AuthInterceptor implements HandlerInterceptor {
         if (access == null) {
             throw new IllegalStateException("handler without @Access: " + method);
         }
-        Caller caller = tokens.verify(req.getHeader(HttpHeaders.AUTHORIZATION));
+        Caller caller = req.getAttribute(CALLER) instanceof Caller verified
+                ? verified // the rate limiter already verified this request's token
+                : tokens.verify(req.getHeader(HttpHeaders.AUTHORIZATION));
         req.setAttribute(CALLER, caller);
         boolean allowed =
                 switch (access.value()) {

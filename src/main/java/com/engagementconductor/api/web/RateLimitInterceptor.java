@@ -3,6 +3,7 @@ package com.engagementconductor.api.web;
 import com.engagementconductor.api.ratelimit.LimitClass;
 import com.engagementconductor.api.ratelimit.RateLimiter;
 import com.engagementconductor.api.ratelimit.Verdict;
+import com.engagementconductor.shared.auth.Caller;
 import com.engagementconductor.shared.auth.TokenRejected;
 import com.engagementconductor.shared.auth.Tokens;
 import com.engagementconductor.shared.web.ClientAddress;
@@ -57,7 +58,9 @@ class RateLimitInterceptor implements HandlerInterceptor {
             return Optional.empty();
         }
         try {
-            return Optional.of(tokens.verify(authorization).subject());
+            Caller caller = tokens.verify(authorization);
+            req.setAttribute(AuthInterceptor.CALLER, caller); // verified once: authentication reuses it
+            return Optional.of(caller.subject());
         } catch (TokenRejected e) {
             return Optional.empty();
         }
